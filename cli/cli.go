@@ -1,0 +1,211 @@
+// Package cli implements the frontier command line: the subcommands that
+// work on a store without a window (import, stats, export) and the choice
+// of store file. It knows nothing of Fyne; main hands it the function that
+// opens the desktop app.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// Exit codes.
+const (
+	ExitOK     = 0
+	ExitFailed = 1
+	ExitUsage  = 2
+)
+
+// usageError is an error in the command line, reported with exit code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// Env carries the process's streams and environment, so tests can run
+// commands in-process.
+type Env struct {
+	Stdout, Stderr io.Writer
+	// Getenv reads an environment variable (os.Getenv when nil).
+	Getenv func(string) string
+	// GUI opens the desktop app on a store; nil means no GUI is available.
+	GUI func(dbPath string) error
+}
+
+func (e *Env) getenv(k string) string {
+	if e.Getenv == nil {
+		return os.Getenv(k)
+	}
+	return e.Getenv(k)
+}
+
+type command struct {
+	name, args, help string
+	run              func(env *Env, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"import", "[--json] FILE...", "import ACLED CSV exports into the store", runImport},
+		{"stats", "[--json] [filter flags]", "count the events passing a filter", runStats},
+		{"export", "--format csv|geojson --out FILE [filter flags]", "write the events passing a filter", runExport},
+		{"help", "", "show this help", func(env *Env, _ []string) error { printHelp(env.Stdout); return nil }},
+	}
+}
+
+// Run executes the command line args (without the program name) and returns
+// the exit code.
+func Run(env *Env, args []string) int {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" {
+		return finish(env, "frontier", runGUI(env, args))
+	}
+	name := args[0]
+	if name == "-h" || name == "--help" {
+		name = "help"
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return finish(env, "frontier "+name, c.run(env, args[1:]))
+		}
+	}
+	return finish(env, "frontier", usagef("unknown command %q (commands: import, stats, export, help)", name))
+}
+
+func finish(env *Env, prefix string, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(env.Stderr, "%s: %s (see 'frontier help')\n", prefix, ue.msg)
+		return ExitUsage
+	}
+	var ex exitError
+	if errors.As(err, &ex) {
+		return ex.code
+	}
+	fmt.Fprintf(env.Stderr, "%s: %v\n", prefix, err)
+	return ExitFailed
+}
+
+// exitError ends a command with a code after it has said what went wrong.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+func runGUI(env *Env, args []string) error {
+	fs := newFlagSet("frontier")
+	db := fs.String("db", "", "store file")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if env.GUI == nil {
+		return errors.New("this build has no desktop app")
+	}
+	path, err := resolveDB(env, *db)
+	if err != nil {
+		return err
+	}
+	return env.GUI(path)
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "Frontier: an offline map-and-timeline explorer for geotagged events.")
+	fmt.Fprintln(w, "\nUsage:\n  frontier [--db PATH]                 open the desktop app")
+	for _, c := range commands {
+		if c.name != "help" {
+			fmt.Fprintf(w, "  frontier %s %s\n      %s\n", c.name, c.args, c.help)
+		}
+	}
+	fmt.Fprint(w, `
+Every subcommand takes --db PATH after its name; otherwise $FRONTIER_DB, or
+else frontier.db in the user's data directory.
+
+Filter flags (stats, export):
+  --from YYYY-MM-DD --to YYYY-MM-DD   date window, both ends inclusive
+  --actor NAME                        actor1, actor2 or associated actor (repeatable)
+  --type NAME                         event type or sub-event type (repeatable)
+  --bbox minLon,minLat,maxLon,maxLat  bounding box
+  --min-fatalities N                  at least N fatalities
+  --text WORD                         in the location or the notes
+`)
+}
+
+// DefaultDBPath returns frontier.db in the user's data directory:
+// $XDG_DATA_HOME/frontier (or ~/.local/share/frontier) on Linux and BSD,
+// ~/Library/Application Support/Frontier on macOS, %LOCALAPPDATA%\Frontier
+// on Windows.
+func DefaultDBPath(getenv func(string) string) (string, error) {
+	switch runtime.GOOS {
+	case "windows":
+		if d := getenv("LOCALAPPDATA"); d != "" {
+			return filepath.Join(d, "Frontier", "frontier.db"), nil
+		}
+	case "darwin":
+		if h := getenv("HOME"); h != "" {
+			return filepath.Join(h, "Library", "Application Support", "Frontier", "frontier.db"), nil
+		}
+	default:
+		if d := getenv("XDG_DATA_HOME"); d != "" {
+			return filepath.Join(d, "frontier", "frontier.db"), nil
+		}
+		if h := getenv("HOME"); h != "" {
+			return filepath.Join(h, ".local", "share", "frontier", "frontier.db"), nil
+		}
+	}
+	h, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("no data directory: %w (pass --db)", err)
+	}
+	return filepath.Join(h, ".frontier", "frontier.db"), nil
+}
+
+// resolveDB picks the store file: the flag, else $FRONTIER_DB, else the
+// default.
+func resolveDB(env *Env, flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if p := env.getenv("FRONTIER_DB"); p != "" {
+		return p, nil
+	}
+	return DefaultDBPath(env.getenv)
+}
+
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses flags that may stand before, between or after the
+// positional arguments, and returns the positional ones.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, usagef("%s takes the flags shown by 'frontier help'", fs.Name())
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}

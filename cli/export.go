@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+func runExport(env *Env, args []string) error {
+	fs := newFlagSet("export")
+	db := fs.String("db", "", "store file")
+	format := fs.String("format", "", "csv or geojson")
+	out := fs.String("out", "", "output file")
+	ff := addFilterFlags(fs)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	if *format != "csv" && *format != "geojson" {
+		return usagef("--format must be csv or geojson")
+	}
+	if *out == "" {
+		return usagef("--out FILE is required")
+	}
+	f, err := ff.filter()
+	if err != nil {
+		return err
+	}
+	s, ix, err := openForRead(env, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	res, err := ix.Filter(f)
+	if err != nil {
+		return err
+	}
+	// Write to a temporary file beside the target and rename, so a failed
+	// export never leaves a half-written file under the requested name.
+	tmp, err := os.CreateTemp(filepath.Dir(*out), ".frontier-export-*")
+	if err != nil {
+		return fmt.Errorf("export %s: %w", *out, err)
+	}
+	defer os.Remove(tmp.Name())
+	if *format == "csv" {
+		err = ix.WriteCSV(tmp, res.Rows)
+	} else {
+		err = ix.WriteGeoJSON(tmp, res.Rows)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), *out)
+	}
+	if err != nil {
+		return fmt.Errorf("export %s: %w", *out, err)
+	}
+	fmt.Fprintf(env.Stderr, "wrote %d events to %s\n", len(res.Rows), *out)
+	return nil
+}

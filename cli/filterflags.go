@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"frontier/data"
+)
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
+
+// filterFlags are the filter flags shared by every subcommand that selects
+// events.
+type filterFlags struct {
+	from, to, bbox, text string
+	actors, types        stringList
+	minFatalities        int
+}
+
+func addFilterFlags(fs *flag.FlagSet) *filterFlags {
+	f := &filterFlags{}
+	fs.StringVar(&f.from, "from", "", "first day, YYYY-MM-DD")
+	fs.StringVar(&f.to, "to", "", "last day, YYYY-MM-DD")
+	fs.Var(&f.actors, "actor", "actor name (repeatable)")
+	fs.Var(&f.types, "type", "event or sub-event type (repeatable)")
+	fs.StringVar(&f.bbox, "bbox", "", "minLon,minLat,maxLon,maxLat")
+	fs.IntVar(&f.minFatalities, "min-fatalities", 0, "minimum fatalities")
+	fs.StringVar(&f.text, "text", "", "text in location or notes")
+	return f
+}
+
+// filter turns the flags into a data.Filter; bad values are usage errors.
+func (f *filterFlags) filter() (*data.Filter, error) {
+	out := &data.Filter{Actors: f.actors, Types: f.types, MinFatalities: f.minFatalities, Text: f.text}
+	var err error
+	if f.from != "" {
+		if out.From, err = parseFlagDay("from", f.from); err != nil {
+			return nil, err
+		}
+	}
+	if f.to != "" {
+		if out.To, err = parseFlagDay("to", f.to); err != nil {
+			return nil, err
+		}
+	}
+	if !out.From.IsZero() && !out.To.IsZero() && out.To.Before(out.From) {
+		return nil, usagef("--to %s is before --from %s", f.to, f.from)
+	}
+	if f.minFatalities < 0 {
+		return nil, usagef("--min-fatalities must be 0 or more")
+	}
+	if f.bbox != "" {
+		b, err := parseBBox(f.bbox)
+		if err != nil {
+			return nil, err
+		}
+		out.BBox = &b
+	}
+	return out, nil
+}
+
+func parseFlagDay(name, s string) (t time.Time, err error) {
+	t, err = time.Parse(data.DateLayout, s)
+	if err != nil {
+		return t, usagef("--%s %q: want YYYY-MM-DD", name, s)
+	}
+	return t, nil
+}
+
+// parseBBox reads "minLon,minLat,maxLon,maxLat".
+func parseBBox(s string) ([4]float64, error) {
+	var b [4]float64
+	parts := strings.Split(s, ",")
+	if len(parts) != 4 {
+		return b, usagef("--bbox %q: want minLon,minLat,maxLon,maxLat", s)
+	}
+	for i, p := range parts {
+		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return b, usagef("--bbox %q: %q is not a number", s, p)
+		}
+		b[i] = v
+	}
+	if b[0] > b[2] || b[1] > b[3] || b[1] < -90 || b[3] > 90 || b[0] < -180 || b[2] > 180 {
+		return b, usagef("--bbox %q: want minLon<=maxLon, minLat<=maxLat within -180..180, -90..90", s)
+	}
+	return b, nil
+}
+
+// openForRead opens an existing store read-only and loads its index.
+func openForRead(env *Env, dbFlag string) (*data.Store, *data.Index, error) {
+	path, err := resolveDB(env, dbFlag)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, nil, fmt.Errorf("no store at %s (import a file first, or pass --db)", path)
+	}
+	s, err := data.Open(path, data.Options{ReadOnly: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err := data.LoadIndex(s)
+	if err != nil {
+		s.Close()
+		return nil, nil, err
+	}
+	return s, ix, nil
+}

@@ -1,0 +1,251 @@
+package data
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DatasetACLED is the dataset name of events imported from ACLED exports.
+const DatasetACLED = "ACLED"
+
+// ACLEDColumns is the current (2023+) ACLED column set, in ACLED's order.
+// Frontier's CSV export writes exactly these columns.
+var ACLEDColumns = []string{
+	"event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
+	"event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
+	"actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+	"iso", "region", "country", "admin1", "admin2", "admin3", "location",
+	"latitude", "longitude", "geo_precision", "source", "source_scale",
+	"notes", "fatalities", "tags", "timestamp",
+}
+
+// acledAliases maps older ACLED column names to the current ones.
+var acledAliases = map[string]string{
+	"ally_actor_1": "assoc_actor_1",
+	"ally_actor_2": "assoc_actor_2",
+}
+
+// acledRequired are the columns without which a file is not ACLED.
+var acledRequired = []string{"event_date", "latitude", "longitude", "event_type"}
+
+// ACLEDReader streams events from an ACLED CSV export of any published
+// column set. It holds one row in memory at a time.
+type ACLEDReader struct {
+	// Dataset is the dataset name given to the events (DatasetACLED unless
+	// changed, or the file's frontier_dataset column says otherwise).
+	Dataset string
+
+	name    string
+	cr      *csv.Reader
+	col     map[string]int
+	ncol    int
+	idCol   string
+	recoded bool
+	badRun  int
+}
+
+// NewACLEDReader reads the header of an ACLED export. It fails, before any
+// row is read, when the file is not ACLED.
+func NewACLEDReader(name string, r io.Reader) (*ACLEDReader, error) {
+	cr := csv.NewReader(skipBOM(r))
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: empty file, not an ACLED export", name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: not an ACLED export: header: %w", name, err)
+	}
+	a := &ACLEDReader{Dataset: DatasetACLED, name: name, cr: cr, col: map[string]int{}, ncol: len(header)}
+	for i, h := range header {
+		h, _ = fixText(h)
+		h = strings.ToLower(strings.TrimSpace(h))
+		if alias, ok := acledAliases[h]; ok {
+			h = alias
+		}
+		if _, dup := a.col[h]; !dup {
+			a.col[h] = i
+		}
+	}
+	var missing []string
+	for _, c := range acledRequired {
+		if _, ok := a.col[c]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	for _, c := range []string{"event_id_cnty", "data_id", "event_id_no_cnty"} {
+		if _, ok := a.col[c]; ok {
+			a.idCol = c
+			break
+		}
+	}
+	if a.idCol == "" {
+		missing = append(missing, "event_id_cnty")
+	}
+	if len(missing) > 0 {
+		shown := header
+		if len(shown) > 8 {
+			shown = append(shown[:8:8], "…")
+		}
+		return nil, fmt.Errorf("%s: not an ACLED export: missing column(s) %s (header has: %s)",
+			name, strings.Join(missing, ", "), strings.Join(shown, ", "))
+	}
+	return a, nil
+}
+
+// Format returns "acled".
+func (a *ACLEDReader) Format() string { return "acled" }
+
+// Recoded reports whether some text was not UTF-8 and was read as
+// Windows-1252.
+func (a *ACLEDReader) Recoded() bool { return a.recoded }
+
+// maxBadRun is how many unreadable rows in a row abort an import.
+const maxBadRun = 1000
+
+// Next returns the next event; see EventSource.
+func (a *ACLEDReader) Next() (*Event, int, error) {
+	rec, err := a.cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, 0, io.EOF
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		a.badRun++
+		if a.badRun > maxBadRun {
+			return nil, pe.StartLine, fmt.Errorf("%d unreadable rows in a row, giving up: %w", maxBadRun, err)
+		}
+		return nil, pe.StartLine, &RowError{Line: pe.StartLine, Reason: pe.Err.Error()}
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	line, _ := a.cr.FieldPos(0)
+	if len(rec) != a.ncol {
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			return a.Next() // blank line
+		}
+		a.badRun++
+		return nil, line, &RowError{Line: line, Reason: fmt.Sprintf("has %d fields, the header has %d", len(rec), a.ncol)}
+	}
+	a.badRun = 0
+	e, rerr := a.event(rec)
+	if rerr != nil {
+		rerr.Line = line
+		return nil, line, rerr
+	}
+	return e, line, nil
+}
+
+// get returns the trimmed value of column c, or "" if the file lacks it.
+func (a *ACLEDReader) get(rec []string, c string) string {
+	i, ok := a.col[c]
+	if !ok {
+		return ""
+	}
+	s, bad := fixText(strings.TrimSpace(rec[i]))
+	if bad {
+		a.recoded = true
+	}
+	return s
+}
+
+func (a *ACLEDReader) event(rec []string) (*Event, *RowError) {
+	g := func(c string) string { return a.get(rec, c) }
+	e := &Event{
+		Dataset:           a.Dataset,
+		SourceID:          g(a.idCol),
+		DisorderType:      g("disorder_type"),
+		EventType:         g("event_type"),
+		SubEventType:      g("sub_event_type"),
+		Actor1:            g("actor1"),
+		Actor2:            g("actor2"),
+		Assoc1:            SplitList(g("assoc_actor_1")),
+		Assoc2:            SplitList(g("assoc_actor_2")),
+		Inter1:            g("inter1"),
+		Inter2:            g("inter2"),
+		Interaction:       g("interaction"),
+		CivilianTargeting: g("civilian_targeting"),
+		ISO:               g("iso"),
+		ISO3:              g("iso3"),
+		Region:            g("region"),
+		Country:           g("country"),
+		Admin1:            g("admin1"),
+		Admin2:            g("admin2"),
+		Admin3:            g("admin3"),
+		Location:          g("location"),
+		Source:            g("source"),
+		SourceScale:       g("source_scale"),
+		Notes:             g("notes"),
+		Tags:              SplitList(g("tags")),
+	}
+	if ds := g("frontier_dataset"); ds != "" {
+		e.Dataset = ds
+	}
+	if e.SourceID == "" {
+		return nil, &RowError{Field: a.idCol, Reason: "no event ID"}
+	}
+	d, err := ParseDay(g("event_date"))
+	if err != nil {
+		return nil, &RowError{Field: "event_date", Reason: err.Error()}
+	}
+	e.Date, e.DateEnd = d, d
+	e.DatePrecision = PrecDay
+	switch g("time_precision") {
+	case "2":
+		e.DatePrecision = PrecWeek
+	case "3":
+		e.DatePrecision = PrecMonth
+	}
+	var rerr *RowError
+	if e.Lat, rerr = parseCoord(g("latitude"), "latitude", 90); rerr != nil {
+		return nil, rerr
+	}
+	if e.Lon, rerr = parseCoord(g("longitude"), "longitude", 180); rerr != nil {
+		return nil, rerr
+	}
+	if gp := g("geo_precision"); gp != "" {
+		n, err := strconv.ParseUint(gp, 10, 8)
+		if err != nil {
+			return nil, &RowError{Field: "geo_precision", Reason: fmt.Sprintf("%q is not a whole number", gp)}
+		}
+		e.GeoPrecision = uint8(n)
+	}
+	if f := g("fatalities"); f != "" {
+		n, err := strconv.ParseInt(f, 10, 32)
+		if err != nil || n < 0 {
+			return nil, &RowError{Field: "fatalities", Reason: fmt.Sprintf("%q is not a count", f)}
+		}
+		e.Fatalities = int32(n)
+	}
+	if ts := g("timestamp"); ts != "" {
+		if n, err := strconv.ParseInt(ts, 10, 64); err == nil {
+			e.Updated = time.Unix(n, 0).UTC()
+		} else if t, err := ParseDay(ts); err == nil {
+			e.Updated = t
+		}
+	}
+	return e, nil
+}
+
+// parseCoord reads a decimal-degree coordinate and checks |v| <= limit.
+func parseCoord(s, field string, limit float64) (float64, *RowError) {
+	if s == "" {
+		return 0, &RowError{Field: field, Reason: "missing"}
+	}
+	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil || v != v {
+		return 0, &RowError{Field: field, Reason: fmt.Sprintf("%q is not a number", s)}
+	}
+	if v < -limit || v > limit {
+		return 0, &RowError{Field: field, Reason: fmt.Sprintf("%v out of range -%v..%v", v, limit, limit)}
+	}
+	return v, nil
+}
