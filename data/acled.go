@@ -43,6 +43,7 @@ type ACLEDReader struct {
 	name    string
 	cr      *csv.Reader
 	col     map[string]int
+	at      [numACLEDCols]int
 	ncol    int
 	idCol   string
 	recoded bool
@@ -89,6 +90,13 @@ func NewACLEDReader(name string, r io.Reader) (*ACLEDReader, error) {
 	if a.idCol == "" {
 		missing = append(missing, "event_id_cnty")
 	}
+	for c, n := range acledColNames {
+		a.at[c] = -1
+		if i, ok := a.col[n]; ok && n != "" {
+			a.at[c] = i
+		}
+	}
+	a.at[cID] = a.col[a.idCol]
 	if len(missing) > 0 {
 		shown := header
 		if len(shown) > 8 {
@@ -144,10 +152,59 @@ func (a *ACLEDReader) Next() (*Event, int, error) {
 	return e, line, nil
 }
 
+// acledCol names a column the reader uses; at holds its position.
+type acledCol int
+
+const (
+	cID acledCol = iota
+	cDate
+	cTimePrec
+	cDisorder
+	cType
+	cSubType
+	cActor1
+	cAssoc1
+	cInter1
+	cActor2
+	cAssoc2
+	cInter2
+	cInteraction
+	cCivTarget
+	cISO
+	cISO3
+	cRegion
+	cCountry
+	cAdmin1
+	cAdmin2
+	cAdmin3
+	cLocation
+	cLat
+	cLon
+	cGeoPrec
+	cSource
+	cSourceScale
+	cNotes
+	cFatal
+	cTags
+	cTimestamp
+	cDataset
+	numACLEDCols
+)
+
+// acledColNames are the (current) header names of the acledCol columns;
+// cID is resolved separately.
+var acledColNames = [numACLEDCols]string{
+	"", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
+	"actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+	"civilian_targeting", "iso", "iso3", "region", "country", "admin1", "admin2", "admin3",
+	"location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+	"fatalities", "tags", "timestamp", "frontier_dataset",
+}
+
 // get returns the trimmed value of column c, or "" if the file lacks it.
-func (a *ACLEDReader) get(rec []string, c string) string {
-	i, ok := a.col[c]
-	if !ok {
+func (a *ACLEDReader) get(rec []string, c acledCol) string {
+	i := a.at[c]
+	if i < 0 {
 		return ""
 	}
 	s, bad := fixText(strings.TrimSpace(rec[i]))
@@ -158,74 +215,74 @@ func (a *ACLEDReader) get(rec []string, c string) string {
 }
 
 func (a *ACLEDReader) event(rec []string) (*Event, *RowError) {
-	g := func(c string) string { return a.get(rec, c) }
+	g := func(c acledCol) string { return a.get(rec, c) }
 	e := &Event{
 		Dataset:           a.Dataset,
-		SourceID:          g(a.idCol),
-		DisorderType:      g("disorder_type"),
-		EventType:         g("event_type"),
-		SubEventType:      g("sub_event_type"),
-		Actor1:            g("actor1"),
-		Actor2:            g("actor2"),
-		Assoc1:            SplitList(g("assoc_actor_1")),
-		Assoc2:            SplitList(g("assoc_actor_2")),
-		Inter1:            g("inter1"),
-		Inter2:            g("inter2"),
-		Interaction:       g("interaction"),
-		CivilianTargeting: g("civilian_targeting"),
-		ISO:               g("iso"),
-		ISO3:              g("iso3"),
-		Region:            g("region"),
-		Country:           g("country"),
-		Admin1:            g("admin1"),
-		Admin2:            g("admin2"),
-		Admin3:            g("admin3"),
-		Location:          g("location"),
-		Source:            g("source"),
-		SourceScale:       g("source_scale"),
-		Notes:             g("notes"),
-		Tags:              SplitList(g("tags")),
+		SourceID:          g(cID),
+		DisorderType:      g(cDisorder),
+		EventType:         g(cType),
+		SubEventType:      g(cSubType),
+		Actor1:            g(cActor1),
+		Actor2:            g(cActor2),
+		Assoc1:            SplitList(g(cAssoc1)),
+		Assoc2:            SplitList(g(cAssoc2)),
+		Inter1:            g(cInter1),
+		Inter2:            g(cInter2),
+		Interaction:       g(cInteraction),
+		CivilianTargeting: g(cCivTarget),
+		ISO:               g(cISO),
+		ISO3:              g(cISO3),
+		Region:            g(cRegion),
+		Country:           g(cCountry),
+		Admin1:            g(cAdmin1),
+		Admin2:            g(cAdmin2),
+		Admin3:            g(cAdmin3),
+		Location:          g(cLocation),
+		Source:            g(cSource),
+		SourceScale:       g(cSourceScale),
+		Notes:             g(cNotes),
+		Tags:              SplitList(g(cTags)),
 	}
-	if ds := g("frontier_dataset"); ds != "" {
+	if ds := g(cDataset); ds != "" {
 		e.Dataset = ds
 	}
 	if e.SourceID == "" {
 		return nil, &RowError{Field: a.idCol, Reason: "no event ID"}
 	}
-	d, err := ParseDay(g("event_date"))
+	d, err := ParseDay(g(cDate))
 	if err != nil {
 		return nil, &RowError{Field: "event_date", Reason: err.Error()}
 	}
 	e.Date, e.DateEnd = d, d
 	e.DatePrecision = PrecDay
-	switch g("time_precision") {
+	switch g(cTimePrec) {
 	case "2":
 		e.DatePrecision = PrecWeek
 	case "3":
 		e.DatePrecision = PrecMonth
 	}
 	var rerr *RowError
-	if e.Lat, rerr = parseCoord(g("latitude"), "latitude", 90); rerr != nil {
+	if e.Lat, rerr = parseCoord(g(cLat), "latitude", 90); rerr != nil {
 		return nil, rerr
 	}
-	if e.Lon, rerr = parseCoord(g("longitude"), "longitude", 180); rerr != nil {
+	if e.Lon, rerr = parseCoord(g(cLon), "longitude", 180); rerr != nil {
 		return nil, rerr
 	}
-	if gp := g("geo_precision"); gp != "" {
+	if gp := g(cGeoPrec); gp != "" {
 		n, err := strconv.ParseUint(gp, 10, 8)
 		if err != nil {
 			return nil, &RowError{Field: "geo_precision", Reason: fmt.Sprintf("%q is not a whole number", gp)}
 		}
 		e.GeoPrecision = uint8(n)
 	}
-	if f := g("fatalities"); f != "" {
+	if f := g(cFatal); f != "" {
 		n, err := strconv.ParseInt(f, 10, 32)
 		if err != nil || n < 0 {
 			return nil, &RowError{Field: "fatalities", Reason: fmt.Sprintf("%q is not a count", f)}
 		}
 		e.Fatalities = int32(n)
 	}
-	if ts := g("timestamp"); ts != "" {
+	if ts := g(cTimestamp); ts != "" {
 		if n, err := strconv.ParseInt(ts, 10, 64); err == nil {
 			e.Updated = time.Unix(n, 0).UTC()
 		} else if t, err := ParseDay(ts); err == nil {

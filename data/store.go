@@ -44,6 +44,9 @@ type Options struct {
 	LockTimeout time.Duration
 }
 
+// initialMmapSize is the address space mapped for a store at open.
+const initialMmapSize = 1 << 30
+
 // Store is a Frontier event store: one bbolt file.
 type Store struct {
 	db   *bolt.DB
@@ -79,7 +82,10 @@ func Open(path string, opt Options) (*Store, error) {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
 		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout, ReadOnly: opt.ReadOnly})
+	// A large initial mapping avoids remapping (and bbolt's copying of every
+	// live node) each time an import grows the file; it is address space,
+	// not memory.
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout, ReadOnly: opt.ReadOnly, InitialMmapSize: initialMmapSize})
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, fmt.Errorf("open store %s: %w", path, ErrLocked)
@@ -198,6 +204,8 @@ type txInterner struct {
 	b       *bolt.Bucket
 	pending map[string]uint32
 	next    uint32
+	// locked is set while the caller holds s.mu for reading.
+	locked bool
 }
 
 func (s *Store) newInterner(tx *bolt.Tx) *txInterner {
@@ -208,9 +216,13 @@ func (s *Store) newInterner(tx *bolt.Tx) *txInterner {
 }
 
 func (t *txInterner) intern(str string) (uint32, error) {
-	t.s.mu.RLock()
+	if !t.locked {
+		t.s.mu.RLock()
+	}
 	id, ok := t.s.ids[str]
-	t.s.mu.RUnlock()
+	if !t.locked {
+		t.s.mu.RUnlock()
+	}
 	if ok {
 		return id, nil
 	}

@@ -1,0 +1,51 @@
+# Frontier: `make run` builds and opens the app; `make test` runs what CI runs.
+GO          ?= go
+STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
+STATICCHECK_VERSION := v0.8.2
+export LANG := en_US.UTF-8
+
+.PHONY: run build deps test vet staticcheck unit race cgo-build bench fuzz sample clean
+
+run: build
+	./frontier
+
+build: deps
+	CGO_ENABLED=1 $(GO) build -o frontier .
+
+deps:
+	@scripts/install-deps.sh
+
+# Everything CI checks.
+test: deps vet staticcheck unit race cgo-build
+
+vet:
+	CGO_ENABLED=0 $(GO) vet -tags ci ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt: files above need formatting"; exit 1; }
+
+$(STATICCHECK):
+	$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+staticcheck: $(STATICCHECK)
+	CGO_ENABLED=0 $(STATICCHECK) -tags ci ./...
+
+# Unit, widget and CLI tests, headless: -tags ci makes Fyne use its software driver.
+unit:
+	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./...
+
+race:
+	CGO_ENABLED=1 $(GO) test -race -count=1 ./data/...
+
+cgo-build:
+	CGO_ENABLED=1 $(GO) build -o frontier .
+
+# Benchmarks at 100k and 1M generated events (see README for the figures).
+bench:
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem -benchtime 3x -timeout 60m ./data/ | tee bench.out
+
+FUZZTIME ?= 30s
+fuzz:
+	for f in FuzzACLEDReader FuzzParseDay FuzzDecodeEvent; do \
+		CGO_ENABLED=0 $(GO) test ./data/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
+
+clean:
+	rm -f frontier bench.out
