@@ -258,3 +258,34 @@ func tempPath() string {
 	}
 	return filepath.Join(dir, "frontier.db")
 }
+
+func TestSampleImportsClean(t *testing.T) {
+	s := openTemp(t)
+	rep, err := s.ImportSample(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Rejected != 0 || rep.Added < 60 || rep.Added > 150 {
+		t.Fatalf("sample report %+v", rep)
+	}
+	err = s.Events(func(e *Event) error {
+		if e.Dataset != DatasetSample || !strings.HasPrefix(e.Notes, "[Illustrative sample, not reporting]") {
+			t.Errorf("%s not marked as illustrative sample: %q %q", e.SourceID, e.Dataset, e.Notes)
+		}
+		if y := e.Date.Year(); y < 2025 || y > 2026 {
+			t.Errorf("%s dated %v", e.SourceID, e.Date)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := LoadIndex(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := ix.Filter(&Filter{Text: "bajaur"})
+	if len(res.Rows) < 8 {
+		t.Errorf("sample has %d Bajaur events, want at least 8", len(res.Rows))
+	}
+}
