@@ -57,8 +57,8 @@ func keyParts(k []byte) (unix int64, id uint64) {
 	return int64(binary.BigEndian.Uint64(k[0:8]) ^ (1 << 63)), binary.BigEndian.Uint64(k[8:16])
 }
 
-// interner maps strings to the dictionary IDs stored in records.
-type interner interface {
+// stringInterner maps strings to the dictionary IDs stored in records.
+type stringInterner interface {
 	intern(s string) (uint32, error)
 }
 
@@ -69,7 +69,7 @@ type stringLookup interface {
 
 // encodeEvent appends the binary form of e to buf. Strings that the index
 // needs (dataset, actors, types, location) are interned through in.
-func encodeEvent(buf []byte, e *Event, in interner) ([]byte, error) {
+func encodeEvent(buf []byte, e *Event, in stringInterner) ([]byte, error) {
 	var ids [7]uint32
 	for i, s := range []string{e.Dataset, e.Actor1, e.Actor2, e.EventType, e.SubEventType, e.DisorderType, e.Location} {
 		id, err := in.intern(s)

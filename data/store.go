@@ -52,9 +52,12 @@ type Store struct {
 	db   *bolt.DB
 	path string
 
-	mu   sync.RWMutex // guards dict and ids
+	mu   sync.RWMutex // guards dict, ids and staged
 	dict []string
 	ids  map[string]uint32
+	// staged holds the IDs reserved by an interner whose strings are not
+	// yet known to be on disk; see interner.
+	staged map[uint32]bool
 }
 
 // migrations[i] upgrades a store from schema i to i+1 inside one
@@ -92,7 +95,7 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, ids: map[string]uint32{"": 0}, dict: []string{""}}
+	s := &Store{db: db, path: path, ids: map[string]uint32{"": 0}, dict: []string{""}, staged: map[uint32]bool{}}
 	if err := s.migrate(opt.ReadOnly); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -194,79 +197,6 @@ func (s *Store) Strings() []string {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return append([]string(nil), s.dict...)
-}
-
-// txInterner interns strings inside a write transaction. New strings become
-// visible to the store's dictionary only when commit is called after the
-// transaction committed.
-type txInterner struct {
-	s       *Store
-	b       *bolt.Bucket
-	pending map[string]uint32
-	next    uint32
-	// locked is set while the caller holds s.mu for reading.
-	locked bool
-}
-
-func (s *Store) newInterner(tx *bolt.Tx) *txInterner {
-	s.mu.RLock()
-	n := uint32(len(s.dict))
-	s.mu.RUnlock()
-	return &txInterner{s: s, b: tx.Bucket(bucketStrings), pending: map[string]uint32{}, next: n}
-}
-
-func (t *txInterner) intern(str string) (uint32, error) {
-	if !t.locked {
-		t.s.mu.RLock()
-	}
-	id, ok := t.s.ids[str]
-	if !t.locked {
-		t.s.mu.RUnlock()
-	}
-	if ok {
-		return id, nil
-	}
-	if id, ok := t.pending[str]; ok {
-		return id, nil
-	}
-	id = t.next
-	t.next++
-	var k [4]byte
-	binary.BigEndian.PutUint32(k[:], id)
-	if err := t.b.Put(k[:], []byte(str)); err != nil {
-		return 0, fmt.Errorf("intern %q: %w", str, err)
-	}
-	t.pending[str] = id
-	return id, nil
-}
-
-// commit publishes the strings added by a committed transaction.
-func (t *txInterner) commit() {
-	if len(t.pending) == 0 {
-		return
-	}
-	t.s.mu.Lock()
-	defer t.s.mu.Unlock()
-	for str, id := range t.pending {
-		for uint32(len(t.s.dict)) <= id {
-			t.s.dict = append(t.s.dict, "")
-		}
-		t.s.dict[id] = str
-		t.s.ids[str] = id
-	}
-}
-
-// lookup sees both committed and pending strings.
-func (t *txInterner) lookup(id uint32) string {
-	if id < uint32(len(t.s.dict)) {
-		return t.s.lookup(id)
-	}
-	for s, i := range t.pending {
-		if i == id {
-			return s
-		}
-	}
-	return ""
 }
 
 // Count returns the number of stored events.

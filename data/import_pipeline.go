@@ -1,0 +1,312 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"io"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// An import runs as two goroutines: the reader parses rows, validates,
+// interns and encodes them, and sorts each batch by source key; the writer
+// (the caller of Import) only looks up, compares and puts, one transaction
+// per batch.
+
+// importChunk is one batch of prepared rows on its way to the writer.
+type importChunk struct {
+	items          []batchItem
+	strings        []dictEntry  // staged strings the items use
+	actors         []actorEntry // actors seen for the first time
+	rows, rejected int
+	errors         []RowError
+	lastLine       int
+	final          bool
+	err            error  // with final: why reading stopped early
+	arena          []byte // backing store of the items' values
+}
+
+// batchItem is one encoded event ready to upsert.
+type batchItem struct {
+	src   []byte // dataset, NUL, source ID
+	start int64  // Unix seconds of the event's start
+	val   []byte // encoded record
+	pos   int    // input order within the batch
+}
+
+// actorEntry is an actor's dictionary ID and first-seen record.
+type actorEntry struct {
+	id  uint32
+	val []byte
+}
+
+// chunkBuilder prepares rows on the reader goroutine.
+type chunkBuilder struct {
+	// free returns arenas of committed chunks for reuse.
+	free       chan []byte
+	in         *interner
+	actorsSeen map[uint32]bool
+	arena      []byte
+	spans      [][2]int // arena offsets of each item's value
+	c          importChunk
+}
+
+func (b *chunkBuilder) reset() {
+	b.c = importChunk{items: make([]batchItem, 0, BatchSize)}
+	select {
+	case a := <-b.free:
+		b.arena = a[:0]
+	default:
+		b.arena = make([]byte, 0, BatchSize*512)
+	}
+	b.spans = b.spans[:0]
+}
+
+func (b *chunkBuilder) reject(e RowError) {
+	b.c.rejected++
+	if len(b.c.errors) < MaxReportErrors {
+		b.c.errors = append(b.c.errors, e)
+	}
+}
+
+// add encodes e into the chunk.
+func (b *chunkBuilder) add(e *Event) error {
+	off := len(b.arena)
+	var err error
+	if b.arena, err = encodeEvent(b.arena, e, b.in); err != nil {
+		return err
+	}
+	b.spans = append(b.spans, [2]int{off, len(b.arena)})
+	b.c.items = append(b.c.items, batchItem{src: srcKey(e), start: e.Date.Unix(), pos: len(b.c.items)})
+	return b.noteActors(e)
+}
+
+// noteActors queues a record for each actor this import has not seen yet,
+// typed by its inter code; the writer stores it unless the actor exists.
+func (b *chunkBuilder) noteActors(e *Event) error {
+	note := func(name, inter string) error {
+		if name == "" {
+			return nil
+		}
+		id, err := b.in.intern(name)
+		if err != nil || b.actorsSeen[id] {
+			return err
+		}
+		b.actorsSeen[id] = true
+		b.c.actors = append(b.c.actors, actorEntry{id, encodeActor(Actor{Type: InterName(inter)})})
+		return nil
+	}
+	if err := note(e.Actor1, e.Inter1); err != nil {
+		return err
+	}
+	if err := note(e.Actor2, e.Inter2); err != nil {
+		return err
+	}
+	for _, a := range e.Assoc1 {
+		if err := note(a, e.Inter1); err != nil {
+			return err
+		}
+	}
+	for _, a := range e.Assoc2 {
+		if err := note(a, e.Inter2); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish slices the values out of the arena, sorts the items by source key
+// (input order among repeats, so the last occurrence wins) and returns the
+// chunk.
+func (b *chunkBuilder) finish() importChunk {
+	for i := range b.c.items {
+		sp := b.spans[i]
+		b.c.items[i].val = b.arena[sp[0]:sp[1]:sp[1]]
+	}
+	slices.SortFunc(b.c.items, func(x, y batchItem) int {
+		if c := bytes.Compare(x.src, y.src); c != 0 {
+			return c
+		}
+		return x.pos - y.pos
+	})
+	b.c.strings = b.in.take()
+	b.c.arena = b.arena
+	c := b.c
+	b.reset()
+	return c
+}
+
+// readChunks parses src into chunks of up to BatchSize events; the last
+// chunk is marked final. It closes out when done.
+func (s *Store) readChunks(ctx context.Context, src EventSource, out chan<- importChunk, free chan []byte) {
+	defer close(out)
+	b := &chunkBuilder{free: free, in: s.newInterner(), actorsSeen: map[uint32]bool{}}
+	b.reset()
+	send := func() bool {
+		select {
+		case out <- b.finish():
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	stop := func(err error) {
+		b.c.final, b.c.err = true, err
+		if err != nil && ctx.Err() != nil {
+			out <- b.finish() // the writer ranges until close, or has failed and drains
+			return
+		}
+		send()
+	}
+	for n := 0; ; n++ {
+		if n%1024 == 0 && ctx.Err() != nil {
+			stop(ctx.Err())
+			return
+		}
+		ev, line, err := src.Next()
+		if line > 0 {
+			b.c.lastLine = line
+		}
+		var rowErr *RowError
+		switch {
+		case errors.Is(err, io.EOF):
+			stop(nil)
+			return
+		case errors.As(err, &rowErr):
+			b.c.rows++
+			b.reject(*rowErr)
+			continue
+		case err != nil:
+			stop(err)
+			return
+		}
+		b.c.rows++
+		if verr := ev.Validate(); verr != nil {
+			b.reject(RowError{Line: line, Reason: verr.Error()})
+			continue
+		}
+		if err := b.add(ev); err != nil {
+			stop(err)
+			return
+		}
+		if len(b.c.items) >= BatchSize && !send() {
+			return
+		}
+	}
+}
+
+// commitChunk writes a chunk and the import record in one transaction.
+func (s *Store) commitChunk(rep *ImportReport, c importChunk, status string) error {
+	if status != StatusRunning {
+		rep.Status = status
+		rep.Finished = time.Now().UTC()
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := putStrings(tx, c.strings); err != nil {
+			return err
+		}
+		if err := putActors(tx, c.actors); err != nil {
+			return err
+		}
+		if err := writeBatch(tx, c.items, rep); err != nil {
+			return err
+		}
+		return putImport(tx.Bucket(bucketImports), rep)
+	})
+	if err != nil {
+		return err
+	}
+	s.markDurable(c.strings)
+	return nil
+}
+
+// putActors stores first-seen actor records for actors not yet known.
+func putActors(tx *bolt.Tx, actors []actorEntry) error {
+	b := tx.Bucket(bucketActors)
+	var k [4]byte
+	for _, a := range actors {
+		binary.BigEndian.PutUint32(k[:], a.id)
+		if b.Get(k[:]) != nil {
+			continue
+		}
+		if err := b.Put(k[:], a.val); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// srcKey is the srcids key of an event: dataset, NUL, source ID.
+func srcKey(e *Event) []byte {
+	k := make([]byte, 0, len(e.Dataset)+1+len(e.SourceID))
+	k = append(k, e.Dataset...)
+	k = append(k, 0)
+	return append(k, e.SourceID...)
+}
+
+type pendingPut struct {
+	key, val []byte
+}
+
+// writeBatch upserts the sorted items inside tx and counts the outcome in
+// rep: new source keys are added, changed records replace the old ones
+// (moving when the date changed), identical ones are left alone.
+func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
+	events, srcids := tx.Bucket(bucketEvents), tx.Bucket(bucketSrcIDs)
+	// Imports arrive as runs of sorted keys (time order, ascending or
+	// descending); packing pages full halves the file and the write volume.
+	events.FillPercent, srcids.FillPercent = 1.0, 1.0
+	puts := make([]pendingPut, 0, len(items))
+	var srcPuts []pendingPut
+	for i, it := range items {
+		if i+1 < len(items) && bytes.Equal(items[i+1].src, it.src) {
+			rep.Unchanged++ // superseded by a later row of the same batch
+			continue
+		}
+		old := srcids.Get(it.src)
+		var id uint64
+		if old != nil {
+			_, id = keyParts(old)
+		} else {
+			var err error
+			if id, err = events.NextSequence(); err != nil {
+				return err
+			}
+		}
+		key := make([]byte, 16)
+		putEventKey(key, it.start, id)
+		switch {
+		case old == nil:
+			rep.Added++
+			srcPuts = append(srcPuts, pendingPut{it.src, key})
+		case bytes.Equal(old, key) && bytes.Equal(events.Get(old), it.val):
+			rep.Unchanged++
+			continue
+		default:
+			rep.Updated++
+			if !bytes.Equal(old, key) {
+				if err := events.Delete(old); err != nil {
+					return err
+				}
+				srcPuts = append(srcPuts, pendingPut{it.src, key})
+			}
+		}
+		puts = append(puts, pendingPut{key, it.val})
+	}
+	slices.SortFunc(puts, func(a, b pendingPut) int { return bytes.Compare(a.key, b.key) })
+	for _, p := range puts {
+		if err := events.Put(p.key, p.val); err != nil {
+			return err
+		}
+	}
+	for _, p := range srcPuts { // already in source-key order
+		if err := srcids.Put(p.key, p.val); err != nil {
+			return err
+		}
+	}
+	return nil
+}
