@@ -53,7 +53,9 @@ type ACLEDReader struct {
 // NewACLEDReader reads the header of an ACLED export. It fails, before any
 // row is read, when the file is not ACLED.
 func NewACLEDReader(name string, r io.Reader) (*ACLEDReader, error) {
-	cr := csv.NewReader(skipBOM(r))
+	br := skipBOM(r)
+	cr := csv.NewReader(br)
+	cr.Comma = sniffDelimiter(br)
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	cr.ReuseRecord = true

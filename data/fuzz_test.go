@@ -12,7 +12,7 @@ import (
 // panic, every row must end as an event that validates or a row error with
 // a line number, and the input must be consumed in bounded steps.
 func FuzzACLEDReader(f *testing.F) {
-	for _, name := range []string{"acled_current.csv", "acled_2019.csv", "acled_api_old.csv"} {
+	for _, name := range []string{"acled_current.csv", "acled_2019.csv", "acled_api_old.csv", "acled_legacy_semicolon.csv"} {
 		b, err := readTestdata(name)
 		if err != nil {
 			f.Fatal(err)

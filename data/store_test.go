@@ -49,6 +49,9 @@ func TestImportColumnSets(t *testing.T) {
 		},
 		{file: "acled_2019.csv", added: 2, checkID: "AFG77001", checkActor: "Hazara Ethnic Group (Afghanistan)"},
 		{file: "acled_api_old.csv", added: 2, checkID: "PAK2", checkActor: "Unidentified Armed Group (Pakistan)"},
+		// The legacy upper-case set, re-saved by a European spreadsheet:
+		// semicolons and decimal commas.
+		{file: "acled_legacy_semicolon.csv", added: 2, checkID: "1PAK", checkActor: "TTP: Tehrik-i-Taliban Pakistan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -122,6 +125,12 @@ func TestImportFieldValues(t *testing.T) {
 	}
 	if p := byID["AFG2002"]; p.DatePrecision != PrecMonth || p.Date.Format(DateLayout) != "2024-03-23" {
 		t.Errorf("AFG2002 = %+v", p)
+	}
+	importFile(t, s, "testdata/acled_legacy_semicolon.csv")
+	s.Events(func(e *Event) error { byID[e.SourceID] = e; return nil })
+	if p := byID["1PAK"]; p.Lat != 34.7717 || p.Lon != 72.3602 || p.Notes != `Fighting in Mingora; "heavy" losses` ||
+		p.Date.Format(DateLayout) != "2009-04-18" || p.Inter1 != "1" || p.Fatalities != 14 {
+		t.Errorf("legacy semicolon row = %+v", p)
 	}
 	if p := byID["PAK1"]; !strings.Contains(p.Notes, "Peña") || p.Fatalities != 88 {
 		t.Errorf("Windows-1252 text not recoded: %q", p.Notes)

@@ -10,7 +10,7 @@ import (
 )
 
 // skipBOM returns r without a leading UTF-8 byte-order mark.
-func skipBOM(r io.Reader) io.Reader {
+func skipBOM(r io.Reader) *bufio.Reader {
 	br := bufio.NewReaderSize(r, 64*1024)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
 		_, _ = br.Discard(3)
@@ -30,4 +30,31 @@ func fixText(s string) (string, bool) {
 		return string(bytes.ToValidUTF8([]byte(s), []byte("\uFFFD"))), true
 	}
 	return out, true
+}
+
+// sniffDelimiter guesses the field delimiter from the first line: the most
+// frequent of comma, semicolon, tab and pipe outside quotes (comma on a tie
+// or when there is none).
+func sniffDelimiter(br *bufio.Reader) rune {
+	b, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[:i]
+	}
+	counts := map[byte]int{}
+	quoted := false
+	for _, c := range b {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == ',' || c == ';' || c == '\t' || c == '|'):
+			counts[c]++
+		}
+	}
+	best := byte(',')
+	for _, c := range []byte{';', '\t', '|'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return rune(best)
 }
