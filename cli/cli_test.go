@@ -116,7 +116,7 @@ func TestStatsJSON(t *testing.T) {
 		t.Errorf("stats %+v bbox %v", st, st.BBox)
 	}
 	code, out, _ := run(t, db, "stats", "--actor", "ISKP: Islamic State Khorasan Province")
-	if code != 0 || !strings.Contains(out, "Events:      1 of 8") {
+	if code != 0 || !strings.Contains(out, "Events:       1 of 8") {
 		t.Errorf("text stats: %s", out)
 	}
 }

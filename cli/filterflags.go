@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"frontier/data"
+
+	"github.com/paulmach/orb"
 )
 
 // stringList is a repeatable string flag.
@@ -62,7 +64,7 @@ func (f *filterFlags) filter() (*data.Filter, error) {
 		if err != nil {
 			return nil, err
 		}
-		out.BBox = &b
+		out.BBox = &orb.Bound{Min: orb.Point{b[0], b[1]}, Max: orb.Point{b[2], b[3]}}
 	}
 	return out, nil
 }

@@ -86,13 +86,13 @@ func runStats(env *Env, args []string) error {
 		return enc.Encode(st)
 	}
 	w := env.Stdout
-	fmt.Fprintf(w, "Events:      %d of %d\n", st.Events, ix.Len())
+	fmt.Fprintf(w, "Events:       %d of %d\n", st.Events, ix.Len())
 	if st.Events == 0 {
 		return nil
 	}
-	fmt.Fprintf(w, "Dates:       %s to %s\n", st.First, st.Last)
+	fmt.Fprintf(w, "Dates:        %s to %s\n", st.First, st.Last)
 	fmt.Fprintf(w, "Bounding box: %g,%g,%g,%g\n", st.BBox[0], st.BBox[1], st.BBox[2], st.BBox[3])
-	fmt.Fprintf(w, "Fatalities:  %d\n", st.Fatalities)
+	fmt.Fprintf(w, "Fatalities:   %d\n", st.Fatalities)
 	printCounts(env, "Actors", st.Actors)
 	printCounts(env, "Event types", st.EventTypes)
 	return nil

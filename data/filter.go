@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/paulmach/orb"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -24,8 +25,9 @@ type Filter struct {
 	Types []string
 	// MinFatalities keeps events with at least this many fatalities.
 	MinFatalities int
-	// BBox, when set, keeps events inside [minLon, minLat, maxLon, maxLat].
-	BBox *[4]float64
+	// BBox, when set, keeps events inside the bound (Min is the
+	// south-west corner as lon, lat; Max the north-east).
+	BBox *orb.Bound
 	// Text keeps events whose location or notes contain it (any case).
 	Text string
 	// PreciseOnly keeps events known to the day and to the town
@@ -78,8 +80,8 @@ func (ix *Index) Filter(f *Filter) (Result, error) {
 	}
 	var bx0, by0, bx1, by1 float64
 	if f.BBox != nil {
-		bx0, by1 = Mercator(f.BBox[0], f.BBox[1])
-		bx1, by0 = Mercator(f.BBox[2], f.BBox[3])
+		bx0, by1 = Mercator(f.BBox.Min.Lon(), f.BBox.Min.Lat())
+		bx1, by0 = Mercator(f.BBox.Max.Lon(), f.BBox.Max.Lat())
 	}
 	var locs bitset
 	text := strings.ToLower(strings.TrimSpace(f.Text))

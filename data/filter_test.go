@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/paulmach/orb"
 )
 
 // sliceSource is an EventSource over events built in a test.
@@ -61,7 +63,7 @@ func filterFixture(t testing.TB) *Index {
 
 func TestFilter(t *testing.T) {
 	ix := filterFixture(t)
-	bbox := [4]float64{69, 34, 72, 35}
+	bbox := orb.Bound{Min: orb.Point{69, 34}, Max: orb.Point{72, 35}}
 	tests := []struct {
 		name string
 		f    Filter

@@ -1,0 +1,93 @@
+package app
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"frontier/data"
+	"frontier/data/synth"
+)
+
+// benchIndex returns an index of n generated events in a temporary store.
+func benchIndex(b *testing.B, n int) *data.Index {
+	b.Helper()
+	dir := b.TempDir()
+	csv := filepath.Join(dir, "events.csv")
+	f, err := os.Create(csv)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	if err := synth.WriteACLED(w, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	store, err := data.Open(filepath.Join(dir, "bench.db"), data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { store.Close() })
+	if _, err := store.ImportFile(context.Background(), csv, nil); err != nil {
+		b.Fatal(err)
+	}
+	ix, err := data.LoadIndex(store)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return ix
+}
+
+// benchSizes reads $FRONTIER_BENCH_SIZES (default 100000; 1000000 is the
+// target scale).
+func benchSizes() []int {
+	s := os.Getenv("FRONTIER_BENCH_SIZES")
+	if s == "" {
+		s = "100000"
+	}
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// BenchmarkSnapshot measures a worker's whole job: filter, count actors,
+// sort the rows and order the actor list.
+func BenchmarkSnapshot(b *testing.B) {
+	for _, n := range benchSizes() {
+		ix := benchIndex(b, n)
+		st := newState(ix)
+		some := []string{ix.Strings[st.all[0]], ix.Strings[st.all[len(st.all)/2]]}
+		for _, bc := range []struct {
+			name   string
+			actors []string
+			col    column
+		}{
+			{"all/date", nil, colDate},
+			{"all/actors", nil, colActors},
+			{"all/fatalities", nil, colFatalities},
+			{"2actors/location", some, colLocation},
+		} {
+			b.Run(fmt.Sprintf("%d/%s", n, bc.name), func(b *testing.B) {
+				st.sorter.ranks() // computed once per index, on first use
+				for b.Loop() {
+					j := job{ix: ix, sorter: st.sorter, all: st.all, filter: data.Filter{Actors: bc.actors}, sort: sortSpec{col: bc.col}}
+					if _, err := j.run(); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

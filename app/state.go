@@ -1,0 +1,282 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+
+	"frontier/data"
+)
+
+// change says what part of the state a listener is told about.
+type change int
+
+// The kinds of change.
+const (
+	// changeView: a new snapshot (filter result, table order, actor counts).
+	changeView change = iota
+	// changeSelection: the selected row changed.
+	changeSelection
+)
+
+// snapshot is one settled, consistent view of the data: everything the
+// widgets draw from. A snapshot is never modified once published.
+type snapshot struct {
+	// result is what the whole filter selects (rows in time order).
+	result data.Result
+	// rows are result.Rows in table order.
+	rows []int32
+	// actorCounts[id] counts the events of actor id that pass the filter
+	// with its actor part left out: the events the actor would show if it
+	// were the only one checked. Toggling actors therefore never reorders
+	// the actor list.
+	actorCounts []int32
+	// actors lists every actor ID by actorCounts descending, then by name.
+	actors []uint32
+	// sort is the order rows are in.
+	sort sortSpec
+}
+
+// state is the one place holding what the user looks at: the filter, its
+// result, the table order and the selection. It lives on the UI goroutine:
+// every method must be called there (from Fyne callbacks), and listeners
+// are called there.
+//
+// Filtering and sorting run on worker goroutines. Each request bumps a
+// generation counter and hands the worker a copy of everything it needs;
+// the worker's snapshot comes back through fyne.Do and is dropped when a
+// newer request has been made since.
+type state struct {
+	ix     *data.Index
+	sorter *sorter
+	// all lists every known actor ID (those in ix.ActorInfo).
+	all []uint32
+
+	// UI goroutine only.
+	filter      data.Filter
+	sort        sortSpec
+	snap        snapshot
+	selected    int // row of the index, -1 for none
+	gen         uint64
+	filterGen   uint64 // generation of the latest filter change
+	snapFilter  uint64 // filterGen that snap.result was computed for
+	listeners   []func(change)
+	errListener func(error)
+
+	jobs   sync.WaitGroup // in-flight workers (tests and shutdown wait on it)
+	closed atomic.Bool
+	post   func(func()) // runs a function on the UI goroutine
+}
+
+// postToUI runs a function on the UI goroutine; tests replace it to run
+// the posted functions on the test goroutine when they choose.
+var postToUI = fyne.Do
+
+// newState returns the state of an index with no filter, in date order.
+// Its snapshot is empty until start is called.
+func newState(ix *data.Index) *state {
+	s := &state{ix: ix, sorter: newSorter(ix), selected: -1, post: postToUI}
+	s.all = make([]uint32, 0, len(ix.ActorInfo))
+	for id := range ix.ActorInfo {
+		if id != 0 && int(id) < len(ix.Strings) {
+			s.all = append(s.all, id)
+		}
+	}
+	slices.Sort(s.all)
+	return s
+}
+
+// start computes the first snapshot; call it once the listeners are in
+// place.
+func (s *state) start() { s.request(true) }
+
+// onChange registers fn to be called (on the UI goroutine) after a change.
+func (s *state) onChange(fn func(change)) { s.listeners = append(s.listeners, fn) }
+
+// onError registers fn to be told when filtering fails.
+func (s *state) onError(fn func(error)) { s.errListener = fn }
+
+func (s *state) notify(c change) {
+	for _, fn := range s.listeners {
+		fn(c)
+	}
+}
+
+// setActors sets the actor part of the filter: events involving any of
+// names pass. Nil or empty means no actor filter.
+func (s *state) setActors(names []string) {
+	s.filter.Actors = slices.Clone(names)
+	s.request(true)
+}
+
+// setSort orders the table by spec.
+func (s *state) setSort(spec sortSpec) {
+	if spec == s.sort {
+		return
+	}
+	s.sort = spec
+	s.request(false)
+}
+
+// toggleSort sorts by col, reversing the direction when col is already the
+// sort column.
+func (s *state) toggleSort(col column) {
+	spec := sortSpec{col: col}
+	if s.sort.col == col {
+		spec.desc = !s.sort.desc
+	}
+	s.setSort(spec)
+}
+
+// selectRow selects row (an index row) or clears the selection with -1.
+func (s *state) selectRow(row int) {
+	if row == s.selected {
+		return
+	}
+	s.selected = row
+	s.notify(changeSelection)
+}
+
+// request starts a worker computing a snapshot for the current filter and
+// sort. With refilter false the current result is only re-sorted, unless a
+// filter change is still in flight (its result would be lost otherwise).
+func (s *state) request(refilter bool) {
+	s.gen++
+	gen := s.gen
+	if refilter {
+		s.filterGen = gen
+	}
+	job := job{
+		ix:        s.ix,
+		sorter:    s.sorter,
+		all:       s.all,
+		filter:    cloneFilter(&s.filter),
+		sort:      s.sort,
+		filterGen: s.filterGen,
+	}
+	if s.snapFilter == s.filterGen && s.snap.result.ActorCounts != nil {
+		prev := s.snap // a shallow copy: snapshots are never modified
+		job.prev = &prev
+	}
+	s.spawn(func() func() {
+		snap, err := job.run()
+		return func() { s.deliver(gen, job.filterGen, snap, err) }
+	})
+}
+
+// spawn runs work on a new goroutine and then the function it returns on
+// the UI goroutine, unless the state has been shut down meanwhile.
+func (s *state) spawn(work func() (apply func())) {
+	s.jobs.Add(1)
+	go func() {
+		defer s.jobs.Done()
+		apply := work()
+		if s.closed.Load() {
+			return
+		}
+		s.post(func() {
+			if !s.closed.Load() {
+				apply()
+			}
+		})
+	}()
+}
+
+// deliver publishes a worker's snapshot unless it is stale.
+func (s *state) deliver(gen, filterGen uint64, snap snapshot, err error) {
+	if gen != s.gen {
+		return // a newer request supersedes this one
+	}
+	if err != nil {
+		if s.errListener != nil {
+			s.errListener(err)
+		}
+		return
+	}
+	s.snap = snap
+	s.snapFilter = filterGen
+	s.notify(changeView)
+}
+
+// shutdown stops publishing results and waits for workers to finish, so
+// the store may be closed.
+func (s *state) shutdown() {
+	s.closed.Store(true)
+	s.jobs.Wait()
+}
+
+// job is the work of one request, with copies of everything it reads.
+type job struct {
+	ix        *data.Index
+	sorter    *sorter
+	all       []uint32
+	filter    data.Filter
+	sort      sortSpec
+	filterGen uint64
+	prev      *snapshot // when set, only re-sort prev's result
+}
+
+func (j *job) run() (snapshot, error) {
+	if j.prev != nil {
+		snap := *j.prev
+		snap.sort = j.sort
+		snap.rows = j.sorter.sortRows(snap.result.Rows, j.sort)
+		return snap, nil
+	}
+	res, err := j.ix.Filter(&j.filter)
+	if err != nil {
+		return snapshot{}, fmt.Errorf("filter events: %w", err)
+	}
+	counts := res.ActorCounts
+	if len(j.filter.Actors) > 0 {
+		noActors := j.filter
+		noActors.Actors = nil
+		wide, err := j.ix.Filter(&noActors)
+		if err != nil {
+			return snapshot{}, fmt.Errorf("count actor events: %w", err)
+		}
+		counts = wide.ActorCounts
+	}
+	snap := snapshot{result: res, actorCounts: counts, sort: j.sort}
+	snap.rows = j.sorter.sortRows(res.Rows, j.sort)
+	snap.actors = orderActors(j.ix.Strings, j.all, counts)
+	return snap, nil
+}
+
+// orderActors returns ids sorted by count descending, then by name.
+func orderActors(strs []string, ids []uint32, counts []int32) []uint32 {
+	out := slices.Clone(ids)
+	count := func(id uint32) int32 {
+		if int(id) < len(counts) {
+			return counts[id]
+		}
+		return 0
+	}
+	slices.SortFunc(out, func(a, b uint32) int {
+		if ca, cb := count(a), count(b); ca != cb {
+			return cmp(ca > cb)
+		}
+		if c := strings.Compare(strings.ToLower(strs[a]), strings.ToLower(strs[b])); c != 0 {
+			return c
+		}
+		return cmp(a < b)
+	})
+	return out
+}
+
+// cloneFilter copies f so that a worker's copy shares no slices with the
+// UI's.
+func cloneFilter(f *data.Filter) data.Filter {
+	c := *f
+	c.Actors = slices.Clone(f.Actors)
+	c.Types = slices.Clone(f.Types)
+	if f.BBox != nil {
+		b := *f.BBox
+		c.BBox = &b
+	}
+	return c
+}

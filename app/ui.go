@@ -1,0 +1,142 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"frontier/data"
+)
+
+// mainUI is the main window's content and the widgets the tests reach.
+type mainUI struct {
+	app     fyne.App
+	win     fyne.Window
+	st      *state
+	actors  *actorPanel
+	table   *eventTable
+	details *detailsPane
+	status  *widget.Label
+	// centre holds the main view; for now the event table. The map and the
+	// timeline replace it through setCentre.
+	centre  *fyne.Container
+	content fyne.CanvasObject
+	about   dialog.Dialog // the last About box shown
+	quitFn  func()        // quits the app (tests replace it)
+}
+
+// Keyboard shortcuts (Ctrl on Linux and Windows, Cmd on macOS).
+var (
+	shortcutQuit = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutFind = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// newMainUI builds the main window's content, menu and shortcuts on w for
+// the events of ix. Run and the tests both build the window with it.
+func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
+	u := &mainUI{app: a, win: w, st: newState(ix), quitFn: a.Quit}
+	u.actors = newActorPanel(u.st)
+	u.table = newEventTable(u.st)
+	u.details = newDetailsPane(u.st)
+	u.status = widget.NewLabel("Loading events…")
+	u.centre = container.NewStack()
+	u.setCentre(u.table)
+
+	right := container.NewHSplit(u.centre, u.details.content)
+	right.Offset = 0.68
+	main := container.NewHSplit(u.actors.content, right)
+	main.Offset = 0.22
+	u.content = container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.status), nil, nil, main)
+
+	u.st.onChange(func(c change) {
+		if c == changeView {
+			u.updateStatus()
+		}
+	})
+	u.st.onError(func(err error) {
+		dialog.ShowError(err, w)
+	})
+
+	quit := fyne.NewMenuItem("Quit", u.quit)
+	quit.IsQuit = true
+	quit.Shortcut = shortcutQuit
+	find := fyne.NewMenuItem("Find Actor…", u.focusSearch)
+	find.Shortcut = shortcutFind
+	w.SetMainMenu(fyne.NewMainMenu(
+		fyne.NewMenu("File", quit),
+		fyne.NewMenu("Edit", find),
+		fyne.NewMenu("Help", fyne.NewMenuItem("About Frontier", u.showAbout)),
+	))
+	// Menu shortcuts fire first on the desktop; these cover drivers that
+	// do not route menu shortcuts (and the test driver).
+	w.Canvas().AddShortcut(shortcutQuit, func(fyne.Shortcut) { u.quit() })
+	w.Canvas().AddShortcut(shortcutFind, func(fyne.Shortcut) { u.focusSearch() })
+	w.SetContent(u.content)
+	u.st.start()
+	return u
+}
+
+// setCentre puts o in the centre area (where the map will go).
+func (u *mainUI) setCentre(o fyne.CanvasObject) {
+	u.centre.Objects = []fyne.CanvasObject{o}
+	u.centre.Refresh()
+}
+
+func (u *mainUI) quit() { u.quitFn() }
+
+func (u *mainUI) focusSearch() { u.win.Canvas().Focus(u.actors.search) }
+
+// updateStatus writes "Showing X of Y events" and the fatality total.
+func (u *mainUI) updateStatus() {
+	snap := u.st.snap
+	u.status.SetText(statusText(len(snap.result.Rows), u.st.ix.Len(), snap.result.Fatalities))
+}
+
+// statusText is the status line for shown of total events.
+func statusText(shown, total int, fatalities int64) string {
+	return fmt.Sprintf("Showing %s of %s events · %s fatalities",
+		groupDigits(int64(shown)), groupDigits(int64(total)), groupDigits(fatalities))
+}
+
+// showAbout opens the About box: what Frontier is, its version and the
+// data credits.
+func (u *mainUI) showAbout() {
+	md := appMetadata(u.app)
+	name := md.Name
+	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	version := widget.NewLabel(fmt.Sprintf("Version %s (build %d)", md.Version, md.Build))
+	what := widget.NewLabel("An offline map-and-timeline explorer for geotagged conflict events:\n" +
+		"import ACLED exports, filter by actor, type, time and place, and read every event.\n" +
+		"The embedded sample data set is illustrative, not reporting.")
+	credits := widget.NewLabel(Attribution)
+	credits.Selectable = true
+	body := container.NewVBox(title, version, what, widget.NewSeparator(),
+		widget.NewLabelWithStyle("Data credits", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), credits)
+	u.about = dialog.NewCustom("About "+name, "Close", body, u.win)
+	u.about.Show()
+}
+
+// groupDigits formats n with thousands separators: 1234567 → "1,234,567".
+func groupDigits(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	out := make([]byte, 0, len(s)+len(s)/3+1)
+	if neg {
+		out = append(out, '-')
+	}
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
+}
