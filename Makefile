@@ -40,7 +40,8 @@ cgo-build:
 
 # Benchmarks at 100k and 1M generated events (see README for the figures).
 bench:
-	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem -benchtime 3x -timeout 60m ./data/ | tee bench.out
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'Import|Open' -benchmem -benchtime 3x -timeout 60m ./data/ | tee bench.out
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'Filter|Snapshot' -benchmem -timeout 60m ./data/ ./app/ | tee -a bench.out
 
 FUZZTIME ?= 30s
 fuzz:

@@ -47,17 +47,34 @@ type Index struct {
 // Len returns the number of rows.
 func (ix *Index) Len() int { return len(ix.ID) }
 
+// releaseEvery is how many records LoadIndex scans between giving the
+// mapped pages it read back to the kernel.
+const releaseEvery = 1 << 16
+
 // LoadIndex reads the columns of every stored event in one pass.
 func LoadIndex(s *Store) (*Index, error) {
 	ix := &Index{store: s, ActorInfo: map[uint32]Actor{}}
 	err := s.db.View(func(tx *bolt.Tx) error {
+		// Read ahead during the one full scan, then give the pages back:
+		// the index holds what the UI needs, so the mapping need not stay
+		// resident.
+		adviseMapping(s.db, tx.Size(), adviseScan)
+		defer func() {
+			adviseMapping(s.db, tx.Size(), adviseRelease)
+			adviseMapping(s.db, tx.Size(), adviseRandom)
+		}()
 		b := tx.Bucket(bucketEvents)
 		n := int(b.Sequence()) // IDs are never reused, so this bounds the count
 		ix.grow(n)
 		c := b.Cursor()
+		n = 0
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if err := ix.appendRecord(k, v); err != nil {
 				return err
+			}
+			if n++; n%releaseEvery == 0 { // keep the resident peak low too
+				adviseMapping(s.db, tx.Size(), adviseRelease)
+				adviseMapping(s.db, tx.Size(), adviseScan)
 			}
 		}
 		return tx.Bucket(bucketActors).ForEach(func(k, v []byte) error {
