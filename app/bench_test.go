@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 
 	"frontier/data"
@@ -46,26 +44,10 @@ func benchIndex(b *testing.B, n int) *data.Index {
 	return ix
 }
 
-// benchSizes reads $FRONTIER_BENCH_SIZES (default 100000; 1000000 is the
-// target scale).
-func benchSizes() []int {
-	s := os.Getenv("FRONTIER_BENCH_SIZES")
-	if s == "" {
-		s = "100000"
-	}
-	var out []int
-	for _, f := range strings.Split(s, ",") {
-		if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
 // BenchmarkSnapshot measures a worker's whole job: filter, count actors,
 // sort the rows and order the actor list.
 func BenchmarkSnapshot(b *testing.B) {
-	for _, n := range benchSizes() {
+	for _, n := range synth.BenchSizes() {
 		ix := benchIndex(b, n)
 		st := newState(ix)
 		some := []string{ix.Strings[st.all[0]], ix.Strings[st.all[len(st.all)/2]]}

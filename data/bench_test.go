@@ -27,20 +27,6 @@ var (
 	benchMu      sync.Mutex
 )
 
-func benchSizes() []int {
-	s := os.Getenv("FRONTIER_BENCH_SIZES")
-	if s == "" {
-		s = "100000,1000000"
-	}
-	var out []int
-	for _, f := range strings.Split(s, ",") {
-		if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
 func sizeName(n int) string {
 	if n%1000000 == 0 {
 		return fmt.Sprintf("%dM", n/1000000)
@@ -111,7 +97,7 @@ func benchStore(b *testing.B, n int) string {
 }
 
 func BenchmarkImport(b *testing.B) {
-	for _, n := range benchSizes() {
+	for _, n := range synth.BenchSizes() {
 		b.Run(sizeName(n), func(b *testing.B) {
 			csv := benchCSV(b, n)
 			dir := b.TempDir()
@@ -133,7 +119,7 @@ func BenchmarkImport(b *testing.B) {
 }
 
 func BenchmarkOpen(b *testing.B) {
-	for _, n := range benchSizes() {
+	for _, n := range synth.BenchSizes() {
 		b.Run(sizeName(n), func(b *testing.B) {
 			path := benchStore(b, n)
 			var heap uint64
@@ -179,7 +165,7 @@ func rssBytes() int64 {
 
 // BenchmarkFilter filters by a one-year window plus the three busiest actors.
 func BenchmarkFilter(b *testing.B) {
-	for _, n := range benchSizes() {
+	for _, n := range synth.BenchSizes() {
 		b.Run(sizeName(n), func(b *testing.B) {
 			s, err := Open(benchStore(b, n), Options{ReadOnly: true})
 			if err != nil {
