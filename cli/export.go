@@ -11,33 +11,20 @@ func runExport(env *Env, args []string) error {
 	db := fs.String("db", "", "store file")
 	format := fs.String("format", "", "csv or geojson")
 	out := fs.String("out", "", "output file")
-	ff := addFilterFlags(fs)
-	pos, err := parse(fs, args)
+	sel, err := selectEvents(env, fs, args, db, func() error {
+		if *format != "csv" && *format != "geojson" {
+			return usagef("--format must be csv or geojson")
+		}
+		if *out == "" {
+			return usagef("--out FILE is required")
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
-	}
-	if *format != "csv" && *format != "geojson" {
-		return usagef("--format must be csv or geojson")
-	}
-	if *out == "" {
-		return usagef("--out FILE is required")
-	}
-	f, err := ff.filter()
-	if err != nil {
-		return err
-	}
-	s, ix, err := openForRead(env, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	res, err := ix.Filter(f)
-	if err != nil {
-		return err
-	}
+	defer sel.store.Close()
+	ix, res := sel.ix, sel.res
 	// Write to a temporary file beside the target and rename, so a failed
 	// export never leaves a half-written file under the requested name.
 	tmp, err := os.CreateTemp(filepath.Dir(*out), ".frontier-export-*")

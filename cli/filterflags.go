@@ -117,3 +117,41 @@ func openForRead(env *Env, dbFlag string) (*data.Store, *data.Index, error) {
 	}
 	return s, ix, nil
 }
+
+// selection is what a filtering subcommand works on.
+type selection struct {
+	store *data.Store
+	ix    *data.Index
+	res   data.Result
+}
+
+// selectEvents adds the filter flags to fs, parses args (no positional
+// arguments allowed), runs check on the other flags, opens the store
+// read-only and applies the filter. The caller closes sel.store.
+func selectEvents(env *Env, fs *flag.FlagSet, args []string, db *string, check func() error) (sel selection, err error) {
+	ff := addFilterFlags(fs)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return sel, err
+	}
+	if len(pos) > 0 {
+		return sel, usagef("unexpected argument %q", pos[0])
+	}
+	if check != nil {
+		if err := check(); err != nil {
+			return sel, err
+		}
+	}
+	f, err := ff.filter()
+	if err != nil {
+		return sel, err
+	}
+	if sel.store, sel.ix, err = openForRead(env, *db); err != nil {
+		return sel, err
+	}
+	if sel.res, err = sel.ix.Filter(f); err != nil {
+		sel.store.Close()
+		return sel, err
+	}
+	return sel, nil
+}

@@ -58,27 +58,12 @@ func runStats(env *Env, args []string) error {
 	fs := newFlagSet("stats")
 	db := fs.String("db", "", "store file")
 	asJSON := fs.Bool("json", false, "print JSON")
-	ff := addFilterFlags(fs)
-	pos, err := parse(fs, args)
+	sel, err := selectEvents(env, fs, args, db, nil)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
-	}
-	f, err := ff.filter()
-	if err != nil {
-		return err
-	}
-	s, ix, err := openForRead(env, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	res, err := ix.Filter(f)
-	if err != nil {
-		return err
-	}
+	defer sel.store.Close()
+	ix, res := sel.ix, sel.res
 	st := ComputeStats(ix, res)
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)

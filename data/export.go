@@ -15,31 +15,42 @@ import (
 // a re-import is lossless; ACLED readers ignore unknown columns.
 var exportExtraColumns = []string{"iso3", "frontier_dataset"}
 
-// EachEvent loads the events of rows (in row order) in one read
-// transaction and calls fn with each.
-func (ix *Index) EachEvent(rows []int32, fn func(*Event) error) error {
+// seekRows calls fn with the stored record of each row (in row order) in
+// one read transaction; v is nil for an event deleted since the index was
+// loaded, and aliases the transaction otherwise.
+func (ix *Index) seekRows(rows []int32, fn func(row int32, v []byte) error) error {
 	if ix.store == nil {
 		return fmt.Errorf("index has no store")
 	}
-	s := ix.store
-	return s.db.View(func(tx *bolt.Tx) error {
+	return ix.store.db.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketEvents).Cursor()
 		key := make([]byte, 16)
 		for _, row := range rows {
 			putEventKey(key, ix.Start[row], ix.ID[row])
 			k, v := c.Seek(key)
 			if k == nil || string(k) != string(key) {
-				return fmt.Errorf("event %d is no longer in the store", ix.ID[row])
+				v = nil
 			}
-			e, err := decodeEvent(v, ix.ID[row], s)
-			if err != nil {
-				return fmt.Errorf("event %d: %w", ix.ID[row], err)
-			}
-			if err := fn(e); err != nil {
+			if err := fn(row, v); err != nil {
 				return err
 			}
 		}
 		return nil
+	})
+}
+
+// EachEvent loads the events of rows (in row order) in one read
+// transaction and calls fn with each.
+func (ix *Index) EachEvent(rows []int32, fn func(*Event) error) error {
+	return ix.seekRows(rows, func(row int32, v []byte) error {
+		if v == nil {
+			return fmt.Errorf("event %d is no longer in the store", ix.ID[row])
+		}
+		e, err := decodeEvent(v, ix.ID[row], ix.store)
+		if err != nil {
+			return fmt.Errorf("event %d: %w", ix.ID[row], err)
+		}
+		return fn(e)
 	})
 }
 

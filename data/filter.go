@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Filter selects events. Zero fields select everything; all set fields must
@@ -122,7 +121,7 @@ func (ix *Index) Filter(f *Filter) (Result, error) {
 		rows = append(rows, int32(i))
 	}
 	if len(needNotes) > 0 && ix.store != nil {
-		more, err := ix.store.rowsWithNotes(ix, needNotes, text)
+		more, err := ix.rowsWithNotes(needNotes, text)
 		if err != nil {
 			return Result{}, err
 		}
@@ -209,25 +208,19 @@ func dayStart(t time.Time) int64 {
 }
 
 // rowsWithNotes returns those rows whose stored notes contain text
-// (lower-case), reading them in one transaction in key order.
-func (s *Store) rowsWithNotes(ix *Index, rows []int32, text string) ([]int32, error) {
+// (lower-case).
+func (ix *Index) rowsWithNotes(rows []int32, text string) ([]int32, error) {
 	var out []int32
-	err := s.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketEvents).Cursor()
-		key := make([]byte, 16)
-		for _, row := range rows {
-			putEventKey(key, ix.Start[row], ix.ID[row])
-			k, v := c.Seek(key)
-			if k == nil || string(k) != string(key) {
-				continue // deleted since the index was loaded
-			}
-			notes, err := recordNotes(v)
-			if err != nil {
-				return fmt.Errorf("event %d: %w", ix.ID[row], err)
-			}
-			if containsFold(notes, text) {
-				out = append(out, row)
-			}
+	err := ix.seekRows(rows, func(row int32, v []byte) error {
+		if v == nil {
+			return nil // deleted since the index was loaded
+		}
+		notes, err := recordNotes(v)
+		if err != nil {
+			return fmt.Errorf("event %d: %w", ix.ID[row], err)
+		}
+		if containsFold(notes, text) {
+			out = append(out, row)
 		}
 		return nil
 	})
