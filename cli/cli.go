@@ -105,8 +105,12 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 func runGUI(env *Env, args []string) error {
 	fs := newFlagSet("frontier")
 	db := fs.String("db", "", "store file")
-	if _, err := parse(fs, args); err != nil {
+	pos, err := parse(fs, args)
+	if err != nil {
 		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q (a subcommand comes first: frontier %s --db PATH …)", pos[0], pos[0])
 	}
 	if env.GUI == nil {
 		return errors.New("this build has no desktop app")

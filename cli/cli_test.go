@@ -16,7 +16,7 @@ import (
 func run(t *testing.T, db string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
+	env := &Env{Stdout: &out, Stderr: &errb, GUI: func(string) error { return nil }, Getenv: func(k string) string {
 		if k == "FRONTIER_DB" {
 			return db
 		}
@@ -68,6 +68,7 @@ func TestImportFailures(t *testing.T) {
 	for _, args := range [][]string{
 		{"import"}, {"import", "--bogus", "x"}, {"frobnicate"},
 		{"stats", "--from", "21/03/2024"}, {"stats", "--bbox", "1,2,3"}, {"export", "--format", "xls", "--out", "x"},
+		{"stats", "--bbox", "nan,nan,nan,nan"}, {"--db", "x.db", "import", "f.csv"},
 	} {
 		code, out, errs := run(t, db, args...)
 		if code != ExitUsage || out != "" || strings.Count(errs, "\n") != 1 {
@@ -95,6 +96,7 @@ func TestStatsJSON(t *testing.T) {
 		{[]string{"--text", "torkham"}, 1, "2024-03-22", "2024-03-22"},
 		{[]string{"--text", "denied involvement"}, 1, "2024-03-21", "2024-03-21"},
 		{[]string{"--actor", "Nobody"}, 0, "", ""},
+		{[]string{"--min-fatalities", "4294967296"}, 0, "", ""},
 	}
 	for _, tt := range tests {
 		code, out, errs := run(t, db, append([]string{"stats", "--json"}, tt.args...)...)
@@ -147,6 +149,10 @@ func TestExportRoundTrip(t *testing.T) {
 	json.Unmarshal([]byte(out), &r)
 	if r.Unchanged != 8 || r.Added+r.Updated != 0 {
 		t.Errorf("export re-imported into its source store: %+v", r)
+	}
+
+	if st, err := os.Stat(csvPath); err != nil || st.Mode().Perm() != 0o644 {
+		t.Errorf("export file mode %v, %v; want rw-r--r--", st.Mode(), err)
 	}
 
 	gj := filepath.Join(dir, "out.geojson")

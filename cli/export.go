@@ -37,6 +37,9 @@ func runExport(env *Env, args []string) error {
 	} else {
 		err = ix.WriteGeoJSON(tmp, res.Rows)
 	}
+	if err == nil {
+		err = tmp.Chmod(0o644) // CreateTemp makes files private; an export is an ordinary file
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

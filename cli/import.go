@@ -19,6 +19,7 @@ type importResult struct {
 	Unchanged int             `json:"unchanged"`
 	Rejected  int             `json:"rejected"`
 	Errors    []data.RowError `json:"errors"`
+	Warnings  []string        `json:"warnings,omitempty"`
 	Error     string          `json:"error,omitempty"`
 }
 
@@ -48,7 +49,7 @@ func runImport(env *Env, args []string) error {
 	for _, f := range files {
 		rep, err := s.ImportFile(ctx, f, progressPrinter(env, f))
 		res := importResult{File: f, Format: rep.Format, Added: rep.Added, Updated: rep.Updated,
-			Unchanged: rep.Unchanged, Rejected: rep.Rejected, Errors: rep.Errors}
+			Unchanged: rep.Unchanged, Rejected: rep.Rejected, Errors: rep.Errors, Warnings: rep.Warnings}
 		if res.Errors == nil {
 			res.Errors = []data.RowError{}
 		}
@@ -86,6 +87,9 @@ func printReport(env *Env, r importResult) {
 	}
 	fmt.Fprintf(env.Stdout, "%s (%s): %d added, %d updated, %d unchanged, %d rejected\n",
 		r.File, r.Format, r.Added, r.Updated, r.Unchanged, r.Rejected)
+	for _, w := range r.Warnings {
+		fmt.Fprintf(env.Stdout, "  note: %s\n", w)
+	}
 	for i, e := range r.Errors {
 		if i == maxPrintedErrors {
 			fmt.Fprintf(env.Stdout, "  … and %d more rejected rows (use --json for all)\n", r.Rejected-maxPrintedErrors)

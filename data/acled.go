@@ -1,6 +1,8 @@
 package data
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -54,10 +56,17 @@ type ACLEDReader struct {
 // row is read, when the file is not ACLED.
 func NewACLEDReader(name string, r io.Reader) (*ACLEDReader, error) {
 	br := skipBOM(r)
+	if head, err := br.Peek(br.Size()); len(head) == br.Size() && bytes.IndexByte(head, '\n') < 0 {
+		return nil, fmt.Errorf("%s: not an ACLED export: no line break in the first %d KiB (not a CSV file?)", name, br.Size()/1024)
+	} else if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	cr := csv.NewReader(br)
 	cr.Comma = sniffDelimiter(br)
 	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
+	// Strict quoting: a lazy reader lets one stray quote swallow the rest
+	// of the file into a single field; a strict one rejects that row and
+	// goes on at the next line.
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
@@ -113,9 +122,37 @@ func NewACLEDReader(name string, r io.Reader) (*ACLEDReader, error) {
 // Format returns "acled".
 func (a *ACLEDReader) Format() string { return "acled" }
 
-// Recoded reports whether some text was not UTF-8 and was read as
-// Windows-1252.
-func (a *ACLEDReader) Recoded() bool { return a.recoded }
+// Warnings says what the reader had to guess about the whole file (today:
+// that text which was not UTF-8 was read as Windows-1252).
+func (a *ACLEDReader) Warnings() []string {
+	if a.recoded {
+		return []string{"some text was not UTF-8 and was read as Windows-1252"}
+	}
+	return nil
+}
+
+// blankRecord reports whether every field of rec is empty or blank.
+func blankRecord(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteReason explains a CSV parse error in a user's terms.
+func quoteReason(pe *csv.ParseError) string {
+	switch {
+	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine:
+		return fmt.Sprintf("a quoted field opened on line %d is not closed properly (lines %d–%d could not be read)", pe.StartLine, pe.StartLine, pe.Line)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return fmt.Sprintf("column %d: a quote inside a quoted field must be doubled (\"\")", pe.Column)
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return fmt.Sprintf("column %d: a field with a quote in it must be quoted, with the quote doubled", pe.Column)
+	}
+	return pe.Err.Error()
+}
 
 // maxBadRun is how many unreadable rows in a row abort an import.
 const maxBadRun = 1000
@@ -132,18 +169,22 @@ func (a *ACLEDReader) Next() (*Event, int, error) {
 		if a.badRun > maxBadRun {
 			return nil, pe.StartLine, fmt.Errorf("%d unreadable rows in a row, giving up: %w", maxBadRun, err)
 		}
-		return nil, pe.StartLine, &RowError{Line: pe.StartLine, Reason: pe.Err.Error()}
+		return nil, pe.StartLine, &RowError{Line: pe.StartLine, Reason: quoteReason(pe)}
 	}
 	if err != nil {
 		return nil, 0, err
 	}
 	line, _ := a.cr.FieldPos(0)
+	if blankRecord(rec) {
+		return a.Next() // an empty line, or a spreadsheet row of bare commas
+	}
 	if len(rec) != a.ncol {
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			return a.Next() // blank line
-		}
 		a.badRun++
-		return nil, line, &RowError{Line: line, Reason: fmt.Sprintf("has %d fields, the header has %d", len(rec), a.ncol)}
+		reason := fmt.Sprintf("has %d fields, the header has %d", len(rec), a.ncol)
+		if last, _ := a.cr.FieldPos(len(rec) - 1); last > line {
+			reason += fmt.Sprintf(" (the row runs over lines %d–%d: is a quote unbalanced?)", line, last)
+		}
+		return nil, line, &RowError{Line: line, Reason: reason}
 	}
 	a.badRun = 0
 	e, rerr := a.event(rec)

@@ -15,7 +15,7 @@ const recordVersion = 1
 // hotSize is the length of the fixed-width head of an encoded event: the
 // fields the index loads at open, at fixed offsets so no decoding of the
 // variable tail is needed.
-const hotSize = 1 + 3 + 8 + 8 + 8 + 8 + 4 + 7*4
+const hotSize = 1 + 3 + 8 + 8 + 8 + 8 + 4 + 7*4 + 8
 
 // Offsets of the fixed-width fields in an encoded event.
 const (
@@ -33,6 +33,7 @@ const (
 	offSubType  = 56
 	offDisorder = 60
 	offLocation = 64
+	offUpdated  = 68 // Unix seconds, 0 when unknown
 )
 
 // errCorrupt reports an encoded event that cannot be decoded.
@@ -94,6 +95,9 @@ func encodeEvent(buf []byte, e *Event, in stringInterner) ([]byte, error) {
 	for i, id := range ids {
 		binary.LittleEndian.PutUint32(head[offDataset+4*i:], id)
 	}
+	if !e.Updated.IsZero() {
+		binary.LittleEndian.PutUint64(head[offUpdated:], uint64(e.Updated.Unix()))
+	}
 	buf = append(buf, head[:]...)
 	for _, list := range [][]string{e.Assoc1, e.Assoc2} {
 		buf = binary.AppendUvarint(buf, uint64(len(list)))
@@ -113,11 +117,6 @@ func encodeEvent(buf []byte, e *Event, in stringInterner) ([]byte, error) {
 		buf = binary.AppendUvarint(buf, uint64(len(s)))
 		buf = append(buf, s...)
 	}
-	var upd int64
-	if !e.Updated.IsZero() {
-		upd = e.Updated.Unix()
-	}
-	buf = binary.AppendVarint(buf, upd)
 	return buf, nil
 }
 
@@ -167,11 +166,13 @@ func decodeEvent(b []byte, id uint64, dict stringLookup) (*Event, error) {
 	if tags != "" {
 		e.Tags = strings.Split(tags, "\x1f")
 	}
-	upd := r.varint()
 	if r.err != nil {
 		return nil, r.err
 	}
-	if upd != 0 {
+	if r.off != len(b) {
+		return nil, fmt.Errorf("%w: %d bytes after the last field", errCorrupt, len(b)-r.off)
+	}
+	if upd := int64(u64(offUpdated)); upd != 0 {
 		e.Updated = time.Unix(upd, 0).UTC()
 	}
 	return e, nil
@@ -189,19 +190,6 @@ func (r *reader) uvarint() uint64 {
 		return 0
 	}
 	v, n := binary.Uvarint(r.b[r.off:])
-	if n <= 0 {
-		r.err = errCorrupt
-		return 0
-	}
-	r.off += n
-	return v
-}
-
-func (r *reader) varint() int64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Varint(r.b[r.off:])
 	if n <= 0 {
 		r.err = errCorrupt
 		return 0

@@ -118,6 +118,8 @@ func (e *Event) Validate() error {
 		return fmt.Errorf("no dataset")
 	case e.SourceID == "":
 		return fmt.Errorf("no event ID")
+	case len(e.SourceID) > MaxIDLen || len(e.Dataset) > MaxIDLen:
+		return fmt.Errorf("event ID or dataset name longer than %d bytes", MaxIDLen)
 	case e.Date.IsZero():
 		return fmt.Errorf("no date")
 	case e.Lat < -90 || e.Lat > 90 || e.Lat != e.Lat:
@@ -129,6 +131,9 @@ func (e *Event) Validate() error {
 	}
 	return nil
 }
+
+// MaxIDLen bounds the length of a dataset name and of a source event ID.
+const MaxIDLen = 1024
 
 // DateLayout is the ISO day layout used across Frontier.
 const DateLayout = "2006-01-02"

@@ -30,7 +30,7 @@ type Filter struct {
 	// Text keeps events whose location or notes contain it (any case).
 	Text string
 	// PreciseOnly keeps events known to the day and to the town
-	// (geo precision 1).
+	// (geo precision 1; an unknown precision does not count as precise).
 	PreciseOnly bool
 }
 
@@ -92,7 +92,7 @@ func (ix *Index) Filter(f *Filter) (Result, error) {
 			}
 		}
 	}
-	minFatal := int32(f.MinFatalities)
+	minFatal := int32(min(f.MinFatalities, math.MaxInt32))
 	var rows []int32
 	var needNotes []int32
 	for i := lo; i < hi; i++ {
@@ -102,7 +102,7 @@ func (ix *Index) Filter(f *Filter) (Result, error) {
 		if ix.Fatalities[i] < minFatal {
 			continue
 		}
-		if f.PreciseOnly && (ix.DatePrec[i] != PrecDay || ix.GeoPrec[i] > 1) {
+		if f.PreciseOnly && (ix.DatePrec[i] != PrecDay || ix.GeoPrec[i] != 1) {
 			continue
 		}
 		if f.BBox != nil && (ix.X[i] < bx0 || ix.X[i] > bx1 || ix.Y[i] < by0 || ix.Y[i] > by1) {

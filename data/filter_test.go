@@ -145,3 +145,21 @@ func ExampleIndex_Filter() {
 	fmt.Println(len(res.Rows), "events,", res.Fatalities, "fatalities")
 	// Output: 2 events, 17 fatalities
 }
+
+func TestPreciseOnlyNeedsKnownTownPrecision(t *testing.T) {
+	s := openTemp(t)
+	known := ev("k", "2025-01-01", [3]string{"A", "", ""}, "Battles", "Armed clash", 0, 70, 33)
+	unknown := ev("u", "2025-01-01", [3]string{"A", "", ""}, "Battles", "Armed clash", 0, 70, 33)
+	unknown.GeoPrecision = 0
+	if _, err := s.Import(context.Background(), "t", &sliceSource{events: []*Event{known, unknown}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	ix, _ := LoadIndex(s)
+	res, _ := ix.Filter(&Filter{PreciseOnly: true})
+	if len(res.Rows) != 1 {
+		t.Fatalf("precise only kept %d rows, want 1", len(res.Rows))
+	}
+	if e, _ := ix.Event(int(res.Rows[0])); e.SourceID != "k" {
+		t.Errorf("kept %s", e.SourceID)
+	}
+}

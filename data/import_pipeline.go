@@ -26,8 +26,9 @@ type importChunk struct {
 	errors         []RowError
 	lastLine       int
 	final          bool
-	err            error  // with final: why reading stopped early
-	arena          []byte // backing store of the items' values
+	warnings       []string // with final: the source's warnings
+	err            error    // with final: why reading stopped early
+	arena          []byte   // backing store of the items' values
 }
 
 // batchItem is one encoded event ready to upsert.
@@ -146,22 +147,31 @@ func (s *Store) readChunks(ctx context.Context, src EventSource, out chan<- impo
 	defer close(out)
 	b := &chunkBuilder{free: free, in: s.newInterner(), actorsSeen: map[uint32]bool{}}
 	b.reset()
-	send := func() bool {
+	// send hands the chunk being built to the writer. If ctx ends first the
+	// chunk still goes, marked final with the context's error, so the
+	// import ends with a cancelled record rather than silently: the writer
+	// ranges over out until it is closed (draining it after a failure), so
+	// the send completes.
+	send := func(final bool, err error) (more bool) {
+		b.c.final, b.c.err = final, err
+		if w, ok := src.(interface{ Warnings() []string }); ok && final {
+			b.c.warnings = w.Warnings()
+		}
+		c := b.finish()
+		if final {
+			out <- c
+			return false
+		}
 		select {
-		case out <- b.finish():
+		case out <- c:
 			return true
 		case <-ctx.Done():
+			c.final, c.err = true, ctx.Err()
+			out <- c
 			return false
 		}
 	}
-	stop := func(err error) {
-		b.c.final, b.c.err = true, err
-		if err != nil && ctx.Err() != nil {
-			out <- b.finish() // the writer ranges until close, or has failed and drains
-			return
-		}
-		send()
-	}
+	stop := func(err error) { send(true, err) }
 	for n := 0; ; n++ {
 		if n%1024 == 0 && ctx.Err() != nil {
 			stop(ctx.Err())
@@ -193,17 +203,33 @@ func (s *Store) readChunks(ctx context.Context, src EventSource, out chan<- impo
 			stop(err)
 			return
 		}
-		if len(b.c.items) >= BatchSize && !send() {
+		if len(b.c.items) >= BatchSize && !send(false, nil) {
 			return
 		}
 	}
 }
 
-// commitChunk writes a chunk and the import record in one transaction.
+// commitChunk writes a chunk and the import record in one transaction. The
+// report is updated only when the transaction commits.
 func (s *Store) commitChunk(rep *ImportReport, c importChunk, status string) error {
+	next := *rep
+	next.Errors = slices.Clone(rep.Errors)
+	next.Rows += c.rows
+	next.Rejected += c.rejected
+	for _, e := range c.errors {
+		if len(next.Errors) < MaxReportErrors {
+			next.Errors = append(next.Errors, e)
+		}
+	}
+	if c.lastLine > 0 {
+		next.LastLine = c.lastLine
+	}
+	if c.warnings != nil {
+		next.Warnings = c.warnings
+	}
 	if status != StatusRunning {
-		rep.Status = status
-		rep.Finished = time.Now().UTC()
+		next.Status = status
+		next.Finished = time.Now().UTC()
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if err := putStrings(tx, c.strings); err != nil {
@@ -212,14 +238,15 @@ func (s *Store) commitChunk(rep *ImportReport, c importChunk, status string) err
 		if err := putActors(tx, c.actors); err != nil {
 			return err
 		}
-		if err := writeBatch(tx, c.items, rep); err != nil {
+		if err := writeBatch(tx, c.items, &next); err != nil {
 			return err
 		}
-		return putImport(tx.Bucket(bucketImports), rep)
+		return putImport(tx.Bucket(bucketImports), &next)
 	})
 	if err != nil {
 		return err
 	}
+	*rep = next
 	s.markDurable(c.strings)
 	return nil
 }
@@ -262,12 +289,21 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 	events.FillPercent, srcids.FillPercent = 1.0, 1.0
 	puts := make([]pendingPut, 0, len(items))
 	var srcPuts []pendingPut
+	// One cursor per bucket for the lookups: Bucket.Get makes a new cursor
+	// (and allocates its stack) on every call.
+	srcCur, evCur := srcids.Cursor(), events.Cursor()
+	get := func(c *bolt.Cursor, key []byte) []byte {
+		if k, v := c.Seek(key); bytes.Equal(k, key) {
+			return v
+		}
+		return nil
+	}
 	for i, it := range items {
 		if i+1 < len(items) && bytes.Equal(items[i+1].src, it.src) {
 			rep.Unchanged++ // superseded by a later row of the same batch
 			continue
 		}
-		old := srcids.Get(it.src)
+		old := get(srcCur, it.src)
 		var id uint64
 		if old != nil {
 			_, id = keyParts(old)
@@ -279,12 +315,19 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 		}
 		key := make([]byte, 16)
 		putEventKey(key, it.start, id)
+		var cur []byte
+		if old != nil {
+			cur = get(evCur, old)
+		}
 		switch {
 		case old == nil:
 			rep.Added++
 			srcPuts = append(srcPuts, pendingPut{it.src, key})
-		case bytes.Equal(old, key) && bytes.Equal(events.Get(old), it.val):
+		case bytes.Equal(old, key) && bytes.Equal(cur, it.val):
 			rep.Unchanged++
+			continue
+		case olderRevision(it.val, cur):
+			rep.Unchanged++ // the store holds a later revision of this event
 			continue
 		default:
 			rep.Updated++
@@ -309,4 +352,16 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 		}
 	}
 	return nil
+}
+
+// olderRevision reports whether the encoded record val was last updated
+// (by its source) before the stored record cur. Unknown times never count
+// as older.
+func olderRevision(val, cur []byte) bool {
+	if len(val) < hotSize || len(cur) < hotSize {
+		return false
+	}
+	a := int64(binary.LittleEndian.Uint64(val[offUpdated:]))
+	b := int64(binary.LittleEndian.Uint64(cur[offUpdated:]))
+	return a != 0 && b != 0 && a < b
 }

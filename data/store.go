@@ -104,6 +104,12 @@ func Open(path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	if !opt.ReadOnly {
+		if err := s.markInterrupted(); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+	}
 	return s, nil
 }
 

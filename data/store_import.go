@@ -42,6 +42,9 @@ const (
 	StatusDone      = "done"
 	StatusFailed    = "failed"
 	StatusCancelled = "cancelled"
+	// StatusInterrupted marks an import whose process died: found still
+	// "running" when the store is next opened for writing.
+	StatusInterrupted = "interrupted"
 )
 
 // ImportReport tells what an import did with each row. It is kept in the
@@ -61,6 +64,8 @@ type ImportReport struct {
 	Unchanged int        `json:"unchanged"`
 	Rejected  int        `json:"rejected"`
 	Errors    []RowError `json:"errors"`
+	// Warnings say what the reader had to guess about the whole file.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // EventSource yields the events of one input file.
@@ -72,6 +77,9 @@ type EventSource interface {
 	// Format names the input format, e.g. "acled".
 	Format() string
 }
+
+// A source may also implement Warnings() []string, read when it is done,
+// to say what it had to guess about the whole file.
 
 // Import reads src to the end and upserts its events by (dataset, source
 // event ID), committing every BatchSize rows together with the import
@@ -98,16 +106,6 @@ func (s *Store) Import(ctx context.Context, file string, src EventSource, progre
 	free := make(chan []byte, 2) // committed chunks' arenas, for reuse
 	go s.readChunks(readCtx, src, chunks, free)
 	for c := range chunks {
-		rep.Rows += c.rows
-		rep.Rejected += c.rejected
-		for _, e := range c.errors {
-			if len(rep.Errors) < MaxReportErrors {
-				rep.Errors = append(rep.Errors, e)
-			}
-		}
-		if c.lastLine > 0 {
-			rep.LastLine = c.lastLine
-		}
 		status := StatusRunning
 		switch {
 		case !c.final:
@@ -122,7 +120,7 @@ func (s *Store) Import(ctx context.Context, file string, src EventSource, progre
 			stopReading()
 			for range chunks { // let the reader finish
 			}
-			return rep, fmt.Errorf("import %s line %d: commit: %w", file, rep.LastLine, err)
+			return rep, fmt.Errorf("import %s line %d: commit: %w", file, c.lastLine, err)
 		}
 		select { // bbolt holds no reference to the values after commit
 		case free <- c.arena:
@@ -131,11 +129,14 @@ func (s *Store) Import(ctx context.Context, file string, src EventSource, progre
 		if progress != nil {
 			progress(rep)
 		}
-		if c.final && c.err != nil {
-			return rep, fmt.Errorf("import %s line %d: %w", file, rep.LastLine, c.err)
+		if c.final {
+			if c.err != nil {
+				return rep, fmt.Errorf("import %s line %d: %w", file, rep.LastLine, c.err)
+			}
+			return rep, nil
 		}
 	}
-	return rep, nil
+	return rep, fmt.Errorf("import %s: the reader stopped without finishing", file)
 }
 
 func putImport(b *bolt.Bucket, rep *ImportReport) error {
@@ -162,4 +163,34 @@ func (s *Store) Imports() ([]ImportReport, error) {
 		})
 	})
 	return out, err
+}
+
+// markInterrupted sets the status of imports left "running" by a process
+// that died. Only one process can hold the store for writing, so at open
+// no import can really be running.
+func (s *Store) markInterrupted() error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketImports)
+		var stale []ImportReport
+		err := b.ForEach(func(_, v []byte) error {
+			var r ImportReport
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("import record: %w", err)
+			}
+			if r.Status == StatusRunning {
+				stale = append(stale, r)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, r := range stale {
+			r.Status = StatusInterrupted
+			if err := putImport(b, &r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
