@@ -231,6 +231,8 @@ const (
 	cTags
 	cTimestamp
 	cDataset
+	cDateEnd
+	cDatePrecName
 	numACLEDCols
 )
 
@@ -242,6 +244,7 @@ var acledColNames = [numACLEDCols]string{
 	"civilian_targeting", "iso", "iso3", "region", "country", "admin1", "admin2", "admin3",
 	"location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
 	"fatalities", "tags", "timestamp", "frontier_dataset",
+	"frontier_date_end", "frontier_date_precision",
 }
 
 // get returns the trimmed value of column c, or "" if the file lacks it.
@@ -303,6 +306,19 @@ func (a *ACLEDReader) event(rec []string) (*Event, *RowError) {
 		e.DatePrecision = PrecWeek
 	case "3":
 		e.DatePrecision = PrecMonth
+	}
+	// Frontier's own export adds what ACLED's columns cannot say.
+	if p := g(cDatePrecName); p != "" {
+		prec, ok := parsePrecision(p)
+		if !ok {
+			return nil, &RowError{Field: "frontier_date_precision", Reason: fmt.Sprintf("%q is not day, week, month, year or span", p)}
+		}
+		e.DatePrecision = prec
+	}
+	if end := g(cDateEnd); end != "" {
+		if e.DateEnd, err = ParseDay(end); err != nil {
+			return nil, &RowError{Field: "frontier_date_end", Reason: err.Error()}
+		}
 	}
 	var rerr *RowError
 	if e.Lat, rerr = parseCoord(g(cLat), "latitude", 90); rerr != nil {

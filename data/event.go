@@ -37,6 +37,16 @@ func (p DatePrecision) String() string {
 	return "unknown"
 }
 
+// parsePrecision reads a precision name as String writes it.
+func parsePrecision(s string) (DatePrecision, bool) {
+	for p := PrecDay; p <= PrecSpan; p++ {
+		if strings.EqualFold(s, p.String()) {
+			return p, true
+		}
+	}
+	return PrecUnknown, false
+}
+
 // Event is one geotagged event with everything ACLED and UCDP carry that a
 // user filters on or reads. Multi-valued fields keep the source's order.
 type Event struct {

@@ -13,7 +13,7 @@ import (
 
 // exportExtraColumns follow ACLEDColumns in Frontier's CSV export so that
 // a re-import is lossless; ACLED readers ignore unknown columns.
-var exportExtraColumns = []string{"iso3", "frontier_dataset"}
+var exportExtraColumns = []string{"iso3", "frontier_dataset", "frontier_date_end", "frontier_date_precision"}
 
 // seekRows calls fn with the stored record of each row (in row order) in
 // one read transaction; v is nil for an event deleted since the index was
@@ -76,6 +76,14 @@ func ACLEDRecord(e *Event) []string {
 	if e.GeoPrecision != 0 {
 		geo = strconv.Itoa(int(e.GeoPrecision))
 	}
+	end := ""
+	if !e.DateEnd.IsZero() && !e.DateEnd.Equal(e.Date) {
+		end = e.DateEnd.Format(DateLayout)
+	}
+	prec := ""
+	if e.DatePrecision != PrecUnknown {
+		prec = e.DatePrecision.String()
+	}
 	return []string{
 		e.SourceID, e.Date.Format(DateLayout), strconv.Itoa(e.Date.Year()), timePrecisionCode(e.DatePrecision),
 		e.DisorderType, e.EventType, e.SubEventType, e.Actor1, JoinList(e.Assoc1), e.Inter1,
@@ -83,7 +91,7 @@ func ACLEDRecord(e *Event) []string {
 		e.ISO, e.Region, e.Country, e.Admin1, e.Admin2, e.Admin3, e.Location,
 		strconv.FormatFloat(e.Lat, 'f', -1, 64), strconv.FormatFloat(e.Lon, 'f', -1, 64), geo,
 		e.Source, e.SourceScale, e.Notes, strconv.Itoa(int(e.Fatalities)), JoinList(e.Tags), ts,
-		e.ISO3, e.Dataset,
+		e.ISO3, e.Dataset, end, prec,
 	}
 }
 
@@ -118,7 +126,8 @@ type geoPoint struct {
 }
 
 // EventProperties returns e's fields as GeoJSON properties named as ACLED
-// names its columns (plus end_date, dataset and iso3).
+// names its columns (plus event_date_end for spans, date_precision, dataset
+// and iso3).
 func EventProperties(e *Event) map[string]any {
 	p := map[string]any{}
 	rec := ACLEDRecord(e)
@@ -139,6 +148,9 @@ func EventProperties(e *Event) map[string]any {
 	}
 	if e.ISO3 != "" {
 		p["iso3"] = e.ISO3
+	}
+	if e.DatePrecision != PrecUnknown {
+		p["date_precision"] = e.DatePrecision.String()
 	}
 	p["dataset"] = e.Dataset
 	return p
