@@ -46,6 +46,7 @@ type ACLEDReader struct {
 	cr      *csv.Reader
 	col     map[string]int
 	at      [numACLEDCols]int
+	ev      Event // reused: Next's event is valid until the next call
 	ncol    int
 	idCol   string
 	recoded bool
@@ -262,7 +263,8 @@ func (a *ACLEDReader) get(rec []string, c acledCol) string {
 
 func (a *ACLEDReader) event(rec []string) (*Event, *RowError) {
 	g := func(c acledCol) string { return a.get(rec, c) }
-	e := &Event{
+	e := &a.ev
+	*e = Event{
 		Dataset:           a.Dataset,
 		SourceID:          g(cID),
 		DisorderType:      g(cDisorder),

@@ -82,7 +82,10 @@ func (b *chunkBuilder) add(e *Event) error {
 		return err
 	}
 	b.spans = append(b.spans, [2]int{off, len(b.arena)})
-	b.c.items = append(b.c.items, batchItem{src: srcKey(e), start: e.Date.Unix(), pos: len(b.c.items)})
+	// The source key lives in the arena too, after the value.
+	b.arena = appendSrcKey(b.arena, e)
+	b.spans = append(b.spans, [2]int{b.spans[len(b.spans)-1][1], len(b.arena)})
+	b.c.items = append(b.c.items, batchItem{start: e.Date.Unix(), pos: len(b.c.items)})
 	return b.noteActors(e)
 }
 
@@ -125,8 +128,9 @@ func (b *chunkBuilder) noteActors(e *Event) error {
 // chunk.
 func (b *chunkBuilder) finish() importChunk {
 	for i := range b.c.items {
-		sp := b.spans[i]
-		b.c.items[i].val = b.arena[sp[0]:sp[1]:sp[1]]
+		v, k := b.spans[2*i], b.spans[2*i+1]
+		b.c.items[i].val = b.arena[v[0]:v[1]:v[1]]
+		b.c.items[i].src = b.arena[k[0]:k[1]:k[1]]
 	}
 	slices.SortFunc(b.c.items, func(x, y batchItem) int {
 		if c := bytes.Compare(x.src, y.src); c != 0 {
@@ -267,12 +271,11 @@ func putActors(tx *bolt.Tx, actors []actorEntry) error {
 	return nil
 }
 
-// srcKey is the srcids key of an event: dataset, NUL, source ID.
-func srcKey(e *Event) []byte {
-	k := make([]byte, 0, len(e.Dataset)+1+len(e.SourceID))
-	k = append(k, e.Dataset...)
-	k = append(k, 0)
-	return append(k, e.SourceID...)
+// appendSrcKey appends the srcids key of an event: dataset, NUL, source ID.
+func appendSrcKey(dst []byte, e *Event) []byte {
+	dst = append(dst, e.Dataset...)
+	dst = append(dst, 0)
+	return append(dst, e.SourceID...)
 }
 
 type pendingPut struct {
@@ -298,6 +301,7 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 		}
 		return nil
 	}
+	keys := make([]byte, 16*len(items)) // one allocation for the batch's keys
 	for i, it := range items {
 		if i+1 < len(items) && bytes.Equal(items[i+1].src, it.src) {
 			rep.Unchanged++ // superseded by a later row of the same batch
@@ -313,7 +317,7 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 				return err
 			}
 		}
-		key := make([]byte, 16)
+		key := keys[16*i : 16*i+16 : 16*i+16]
 		putEventKey(key, it.start, id)
 		var cur []byte
 		if old != nil {

@@ -70,7 +70,8 @@ type ImportReport struct {
 
 // EventSource yields the events of one input file.
 type EventSource interface {
-	// Next returns the next event and the line it started on. A rejected
+	// Next returns the next event and the line it started on; the event
+	// may be reused by the following call. A rejected
 	// row comes back as a *RowError (the import goes on); io.EOF ends the
 	// input; any other error aborts the import.
 	Next() (*Event, int, error)
