@@ -21,15 +21,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-)
 
-var header = []string{
-	"event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-	"sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-	"interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-	"location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-	"fatalities", "tags", "timestamp",
-}
+	"frontier/data"
+)
 
 // Actors.
 const (
@@ -221,7 +215,7 @@ func run(out string) error {
 		return err
 	}
 	w := csv.NewWriter(f)
-	if err := w.Write(header); err != nil {
+	if err := w.Write(data.ACLEDColumns); err != nil {
 		return err
 	}
 	for i := range evs {
