@@ -111,7 +111,7 @@ func (u *mainUI) showAbout() {
 	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	version := widget.NewLabel(fmt.Sprintf("Version %s (build %d)", md.Version, md.Build))
 	what := widget.NewLabel("An offline map-and-timeline explorer for geotagged conflict events:\n" +
-		"import ACLED exports, filter by actor, type, time and place, and read every event.\n" +
+		"import ACLED exports, filter them by actor and read every field of every event.\n" +
 		"The embedded sample data set is illustrative, not reporting.")
 	credits := widget.NewLabel(Attribution)
 	credits.Selectable = true
