@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -94,4 +95,30 @@ func ExampleMercator() {
 func ExampleSplitList() {
 	fmt.Printf("%q\n", SplitList("Police Forces of Pakistan (2022-); Frontier Corps"))
 	// Output: ["Police Forces of Pakistan (2022-)" "Frontier Corps"]
+}
+
+func TestNaturalKeyOrder(t *testing.T) {
+	ids := []string{"AFG7", "PAK9", "PAK99", "PAK100", "PAK1000", "PAK1000a", "PAK1001", "PAK10000", "PAKX", "\x01", "\x02\x03"}
+	var prev []byte
+	seen := map[string]string{}
+	for _, id := range ids {
+		k := appendNatural(nil, id)
+		if prev != nil && bytes.Compare(prev, k) >= 0 && id[0] > 2 {
+			t.Errorf("%q does not sort after the previous ID", id)
+		}
+		if other, dup := seen[string(k)]; dup {
+			t.Errorf("%q and %q share a key", id, other)
+		}
+		seen[string(k)] = id
+		prev = k
+	}
+	for _, pair := range [][2]string{{"7", "07"}, {"a1", "a\x011"}, {"x\x02", "x\x02\x02"}} {
+		if bytes.Equal(appendNatural(nil, pair[0]), appendNatural(nil, pair[1])) {
+			t.Errorf("%q and %q share a key", pair[0], pair[1])
+		}
+	}
+	long := strings.Repeat("9", 600)
+	if bytes.Equal(appendNatural(nil, long), appendNatural(nil, long+"9")) {
+		t.Error("long digit runs collide")
+	}
 }
