@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -303,11 +304,13 @@ func (a *ACLEDReader) event(rec []string) (*Event, *RowError) {
 	}
 	e.Date, e.DateEnd = d, d
 	e.DatePrecision = PrecDay
-	switch g(cTimePrec) {
-	case "2":
-		e.DatePrecision = PrecWeek
-	case "3":
-		e.DatePrecision = PrecMonth
+	if tp, ok := parseWhole(g(cTimePrec), 3); ok {
+		switch tp {
+		case 2:
+			e.DatePrecision = PrecWeek
+		case 3:
+			e.DatePrecision = PrecMonth
+		}
 	}
 	// Frontier's own export adds what ACLED's columns cannot say.
 	if p := g(cDatePrecName); p != "" {
@@ -330,27 +333,40 @@ func (a *ACLEDReader) event(rec []string) (*Event, *RowError) {
 		return nil, rerr
 	}
 	if gp := g(cGeoPrec); gp != "" {
-		n, err := strconv.ParseUint(gp, 10, 8)
-		if err != nil {
+		n, ok := parseWhole(gp, 255)
+		if !ok {
 			return nil, &RowError{Field: "geo_precision", Reason: fmt.Sprintf("%q is not a whole number", gp)}
 		}
 		e.GeoPrecision = uint8(n)
 	}
 	if f := g(cFatal); f != "" {
-		n, err := strconv.ParseInt(f, 10, 32)
-		if err != nil || n < 0 {
+		n, ok := parseWhole(f, math.MaxInt32)
+		if !ok {
 			return nil, &RowError{Field: "fatalities", Reason: fmt.Sprintf("%q is not a count", f)}
 		}
 		e.Fatalities = int32(n)
 	}
 	if ts := g(cTimestamp); ts != "" {
-		if n, err := strconv.ParseInt(ts, 10, 64); err == nil {
+		if n, ok := parseWhole(ts, math.MaxInt64); ok {
 			e.Updated = time.Unix(n, 0).UTC()
 		} else if t, err := ParseDay(ts); err == nil {
 			e.Updated = t
 		}
 	}
 	return e, nil
+}
+
+// parseWhole reads a whole number in 0..limit, also when a spreadsheet or
+// a data-frame library wrote it as a float ("12.0", "1.675e9").
+func parseWhole(s string, limit int64) (int64, bool) {
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n, n >= 0 && n <= limit
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != math.Trunc(f) || f < 0 || f > float64(limit) {
+		return 0, false
+	}
+	return int64(f), true
 }
 
 // parseCoord reads a decimal-degree coordinate and checks |v| <= limit.

@@ -140,3 +140,21 @@ func TestCancelMidImport(t *testing.T) {
 		t.Fatalf("after rerun: %d events, %+v", count, rep)
 	}
 }
+
+func TestFloatWrittenCounts(t *testing.T) {
+	s := openTemp(t)
+	csv := "event_id_cnty,event_date,event_type,latitude,longitude,geo_precision,time_precision,fatalities,timestamp\n" +
+		"A1,2024-01-01,Battles,34.7,71.5,2.0,3.0,12.0,1.675191965e9\n" +
+		"A2,2024-01-01,Battles,34.7,71.5,1,1,1.5,1\n" +
+		"A3,2024-01-01,Battles,34.7,71.5,1,1,-3,1\n"
+	rep := importFile(t, s, writeTemp(t, "f.csv", csv))
+	if rep.Added != 1 || rep.Rejected != 2 || rep.Errors[0].Field != "fatalities" || rep.Errors[1].Field != "fatalities" {
+		t.Fatalf("report %+v", rep)
+	}
+	s.Events(func(e *Event) error {
+		if e.Fatalities != 12 || e.GeoPrecision != 2 || e.DatePrecision != PrecMonth || e.Updated.Unix() != 1675191965 {
+			t.Errorf("event %+v", e)
+		}
+		return nil
+	})
+}
