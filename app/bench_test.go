@@ -1,10 +1,8 @@
 package app
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -17,18 +15,9 @@ func benchIndex(b *testing.B, n int) *data.Index {
 	b.Helper()
 	dir := b.TempDir()
 	csv := filepath.Join(dir, "events.csv")
-	f, err := os.Create(csv)
-	if err != nil {
+	if err := synth.WriteFile(csv, n, 1); err != nil {
 		b.Fatal(err)
 	}
-	w := bufio.NewWriter(f)
-	if err := synth.WriteACLED(w, n, 1); err != nil {
-		b.Fatal(err)
-	}
-	if err := w.Flush(); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
 	store, err := data.Open(filepath.Join(dir, "bench.db"), data.Options{})
 	if err != nil {
 		b.Fatal(err)

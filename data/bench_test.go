@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -59,18 +58,9 @@ func benchCSV(b *testing.B, n int) string {
 		return p
 	}
 	p := filepath.Join(benchDir, fmt.Sprintf("acled-%d.csv", n))
-	f, err := os.Create(p)
-	if err != nil {
+	if err := synth.WriteFile(p, n, 1); err != nil {
 		b.Fatal(err)
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	if err := synth.WriteACLED(w, n, 1); err != nil {
-		b.Fatal(err)
-	}
-	if err := w.Flush(); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
 	benchFiles[n] = p
 	return p
 }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -57,17 +56,10 @@ func TestKilledImport(t *testing.T) {
 	}
 	dir := t.TempDir()
 	csv := filepath.Join(dir, "in.csv")
-	f, err := os.Create(csv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
 	const n = 3*BatchSize + 123
-	if err := synth.WriteACLED(w, n, 7); err != nil {
+	if err := synth.WriteFile(csv, n, 7); err != nil {
 		t.Fatal(err)
 	}
-	w.Flush()
-	f.Close()
 
 	clean := openTemp(t)
 	if _, err := clean.ImportFile(context.Background(), csv, nil); err != nil {

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"os"
@@ -108,17 +107,10 @@ func TestNotCSVAndWarnings(t *testing.T) {
 func TestCancelMidImport(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "in.csv")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
 	const n = 2*BatchSize + 10
-	if err := synth.WriteACLED(w, n, 3); err != nil {
+	if err := synth.WriteFile(path, n, 3); err != nil {
 		t.Fatal(err)
 	}
-	w.Flush()
-	f.Close()
 	s := openTemp(t)
 	for range 3 {
 		ctx, cancel := context.WithCancel(context.Background())

@@ -16,9 +16,7 @@ import (
 	"io"
 	"math"
 	"math/bits"
-	"os"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -479,21 +477,4 @@ func (g *generator) source() string {
 	}
 	g.buf = b
 	return string(b)
-}
-
-// BenchSizes returns the event counts benchmarks run at: the
-// comma-separated list in $FRONTIER_BENCH_SIZES, by default 100,000 and
-// 1,000,000.
-func BenchSizes() []int {
-	s := os.Getenv("FRONTIER_BENCH_SIZES")
-	if s == "" {
-		s = "100000,1000000"
-	}
-	var out []int
-	for _, f := range strings.Split(s, ",") {
-		if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
-			out = append(out, n)
-		}
-	}
-	return out
 }
