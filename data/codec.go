@@ -39,21 +39,15 @@ const (
 // errCorrupt reports an encoded event that cannot be decoded.
 var errCorrupt = errors.New("corrupt event record")
 
-// eventKey builds the 16-byte store key of an event: its start time (as
-// seconds, sign-flipped so negative times sort first) then its ID, both
-// big-endian, so a cursor walks events in time order.
-func eventKey(start time.Time, id uint64) []byte {
-	k := make([]byte, 16)
-	putEventKey(k, start.Unix(), id)
-	return k
-}
-
+// putEventKey writes the 16-byte store key of an event into k: its start
+// time (as seconds, sign-flipped so negative times sort first) then its ID,
+// both big-endian, so a cursor walks events in time order.
 func putEventKey(k []byte, unix int64, id uint64) {
 	binary.BigEndian.PutUint64(k[0:8], uint64(unix)^(1<<63))
 	binary.BigEndian.PutUint64(k[8:16], id)
 }
 
-// keyTime returns the start time and ID encoded in an event key.
+// keyParts returns the start time and ID encoded in an event key.
 func keyParts(k []byte) (unix int64, id uint64) {
 	return int64(binary.BigEndian.Uint64(k[0:8]) ^ (1 << 63)), binary.BigEndian.Uint64(k[8:16])
 }

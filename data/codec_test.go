@@ -74,7 +74,8 @@ func TestEventKeysSortByTime(t *testing.T) {
 	times := []time.Time{time.Date(1960, 1, 1, 0, 0, 0, 0, time.UTC), time.Unix(0, 0), time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
 	var prev []byte
 	for i, tm := range times {
-		k := eventKey(tm, uint64(100-i))
+		k := make([]byte, 16)
+		putEventKey(k, tm.Unix(), uint64(100-i))
 		if prev != nil && bytes.Compare(prev, k) >= 0 {
 			t.Errorf("key of %v does not sort after the previous one", tm)
 		}

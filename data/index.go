@@ -167,27 +167,6 @@ func (ix *Index) Event(i int) (*Event, error) {
 	return ix.store.Event(ix.Start[i], ix.ID[i])
 }
 
-// RowActors appends the distinct actor IDs of row i to dst.
-func (ix *Index) RowActors(dst []uint32, i int) []uint32 {
-	add := func(id uint32) {
-		if id == 0 {
-			return
-		}
-		for _, x := range dst {
-			if x == id {
-				return
-			}
-		}
-		dst = append(dst, id)
-	}
-	add(ix.Actor1[i])
-	add(ix.Actor2[i])
-	for _, a := range ix.Assoc[ix.AssocOff[i]:ix.AssocOff[i+1]] {
-		add(a)
-	}
-	return dst
-}
-
 // ActorColor returns the display colour of actor ID id.
 func (ix *Index) ActorColor(id uint32) RGB {
 	a := ix.ActorInfo[id]

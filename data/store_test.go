@@ -298,3 +298,44 @@ func TestSampleImportsClean(t *testing.T) {
 		t.Errorf("sample has %d Bajaur events, want at least 8", len(res.Rows))
 	}
 }
+
+func TestActorColours(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	importFile(t, s, "testdata/acled_current.csv")
+	ttp := "TTP: Tehrik-i-Taliban Pakistan"
+	c, err := ParseRGB("#CC3311")
+	if err != nil || c.Hex() != "#cc3311" {
+		t.Fatalf("ParseRGB: %v %v", c, err)
+	}
+	if _, err := ParseRGB("red"); err == nil {
+		t.Error("ParseRGB accepted a name")
+	}
+	if err := s.SetActor(Actor{Name: ttp, Type: "Rebel group", Color: c}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetActor(Actor{Name: "Nobody"}); err == nil {
+		t.Error("SetActor accepted an unknown actor")
+	}
+	s.Close()
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ix, err := LoadIndex(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := ix.StringID(ttp)
+	if got := ix.ActorColor(id); got != c {
+		t.Errorf("user colour after reopen: %v, want %v", got, c)
+	}
+	other, _ := ix.StringID("Civilians (Pakistan)")
+	if got := ix.ActorColor(other); got != ActorColor(Actor{Name: "Civilians (Pakistan)"}) || got.IsZero() {
+		t.Errorf("palette colour %v is not the stable one for the name", got)
+	}
+}
