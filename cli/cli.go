@@ -58,6 +58,8 @@ func init() {
 		{"import", "[--json] FILE...", "import ACLED CSV exports into the store", runImport},
 		{"stats", "[--json] [filter flags]", "count the events passing a filter", runStats},
 		{"export", "--format csv|geojson --out FILE [filter flags]", "write the events passing a filter", runExport},
+		{"render", "--out FILE.png [--size WxH] [--bbox W,S,E,N | --center LON,LAT --zoom Z] [--title T] [--sample] [filter flags]",
+			"draw the map of the events passing a filter to a PNG (no display needed)", runRender},
 		{"help", "", "show this help", func(env *Env, _ []string) error { printHelp(env.Stdout); return nil }},
 	}
 }
@@ -77,7 +79,7 @@ func Run(env *Env, args []string) int {
 			return finish(env, "frontier "+name, c.run(env, args[1:]))
 		}
 	}
-	return finish(env, "frontier", usagef("unknown command %q (commands: import, stats, export, help)", name))
+	return finish(env, "frontier", usagef("unknown command %q (commands: import, stats, export, render, help)", name))
 }
 
 func finish(env *Env, prefix string, err error) int {

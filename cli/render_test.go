@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"frontier/data"
+	"frontier/mapview"
+)
+
+// oneEventCSV is an ACLED export with a single event at 70.5E 33.5N.
+const oneEventCSV = `event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp
+TST1,2024-03-21,2024,1,Political violence,Battles,Armed clash,Test Actor,,Rebel group,,,,,,586,Southern Asia,Pakistan,Khyber Pakhtunkhwa,Bannu,,Testville,33.5,70.5,1,Test,National,Note,0,,1711234567
+`
+
+func decodePNG(t *testing.T, path string) *image.RGBA {
+	t.Helper()
+	fh, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	img, err := png.Decode(fh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rgba, ok := img.(*image.RGBA)
+	if !ok {
+		b := img.Bounds()
+		rgba = image.NewRGBA(b)
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				rgba.Set(x, y, img.At(x, y))
+			}
+		}
+	}
+	return rgba
+}
+
+// With --bbox, a known event lands on the pixel the bbox maths says.
+func TestRenderBBoxPutsEventOnItsPixel(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	csv := filepath.Join(dir, "one.csv")
+	if err := os.WriteFile(csv, []byte(oneEventCSV), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, db, "import", csv); code != ExitOK {
+		t.Fatalf("import: %s", errs)
+	}
+	for _, tt := range []struct{ bbox, size string }{
+		{"69,32,72,35", "600x600"}, // grows vertically to keep pixels square
+		{"70,33,71,34", "800x500"}, // grows horizontally
+		{"70.4,33.4,70.6,33.6", "320x387"},
+	} {
+		out := filepath.Join(dir, "map.png")
+		code, _, errs := run(t, db, "render", "--out", out, "--bbox", tt.bbox, "--size", tt.size, "--no-labels")
+		if code != ExitOK {
+			t.Fatalf("render %s: exit %d: %s", tt.bbox, code, errs)
+		}
+		img := decodePNG(t, out)
+		w, h, _ := parseSize(tt.size)
+		if img.Rect.Dx() != w || img.Rect.Dy() != h {
+			t.Fatalf("image %v, want %s", img.Rect, tt.size)
+		}
+		b, _ := parseBBox(tt.bbox)
+		v := mapview.FitBound(orb.Bound{Min: orb.Point{b[0], b[1]}, Max: orb.Point{b[2], b[3]}}, w, h, 1, 0, mapview.MaxZoom)
+		px, py := v.LonLatToPixel(orb.Point{70.5, 33.5})
+		c := data.ActorColor(data.Actor{Name: "Test Actor"})
+		want := color.RGBA{c.R, c.G, c.B, 255}
+		if got := img.RGBAAt(int(px), int(py)); got != want {
+			t.Errorf("bbox %s size %s: pixel (%d,%d) is %v, want the actor's colour %v", tt.bbox, tt.size, int(px), int(py), got, want)
+		}
+	}
+}
+
+func TestRenderSampleWithTitle(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "sample.png")
+	code, _, errs := run(t, filepath.Join(dir, "none.db"), "render", "--sample", "--out", out, "--title", "Frontier sample", "--size", "800x500")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "124 events") {
+		t.Errorf("stderr %q does not report the events drawn", errs)
+	}
+	img := decodePNG(t, out)
+	// The title panel is near-white at the top left.
+	if c := img.RGBAAt(10, 10); c.R < 0xe0 || c.G < 0xe0 {
+		t.Errorf("no title panel at the top left: %v", c)
+	}
+	// The attribution panel is drawn at the bottom right.
+	if c := img.RGBAAt(795, 495); c.R < 0xe0 {
+		t.Errorf("no attribution panel at the bottom right: %v", c)
+	}
+}
+
+func TestRenderUsageErrors(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	for _, args := range [][]string{
+		{"render"},
+		{"render", "--out", "x.png", "--size", "10x10"},
+		{"render", "--out", "x.png", "--size", "wide"},
+		{"render", "--out", "x.png", "--bbox", "1,2,3"},
+		{"render", "--out", "x.png", "--bbox", "60,20,70,30", "--zoom", "5"},
+		{"render", "--out", "x.png", "--center", "70,33"},
+		{"render", "--out", "x.png", "--center", "700,33", "--zoom", "5"},
+		{"render", "--out", "x.png", "--center", "70,33", "--zoom", "30"},
+		{"render", "--out", "x.png", "--scale", "9"},
+	} {
+		if code, _, errs := run(t, db, args...); code != ExitUsage || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q; want a one-line usage error", args, code, errs)
+		}
+	}
+	// No store: a plain failure naming the path.
+	if code, _, errs := run(t, db, "render", "--out", filepath.Join(t.TempDir(), "x.png")); code != ExitFailed || !strings.Contains(errs, db) {
+		t.Errorf("no store: exit %d, %q", code, errs)
+	}
+}
