@@ -69,6 +69,7 @@ func Run(opt Options) (err error) {
 	w.SetMaster()
 	w.ShowAndRun()
 	u.st.shutdown() // no worker may touch the store once it is closed
+	u.mapP.m.Destroy()
 	return nil
 }
 

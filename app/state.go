@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
+	"github.com/paulmach/orb"
 
 	"frontier/data"
 )
@@ -110,6 +111,16 @@ func (s *state) notify(c change) {
 // names pass. Nil or empty means no actor filter.
 func (s *state) setActors(names []string) {
 	s.filter.Actors = slices.Clone(names)
+	s.request(true)
+}
+
+// setBBox sets the area part of the filter (nil for none).
+func (s *state) setBBox(b *orb.Bound) {
+	if b != nil {
+		c := *b
+		b = &c
+	}
+	s.filter.BBox = b
 	s.request(true)
 }
 

@@ -63,8 +63,11 @@ func newEventTable(st *state) *eventTable {
 		t.table.Refresh() // redraw the row highlight
 	}
 	st.onChange(func(c change) {
-		if c == changeView {
+		switch c {
+		case changeView:
 			t.resync()
+		case changeSelection:
+			t.follow()
 		}
 	})
 	t.ExtendBaseWidget(t)
@@ -198,6 +201,26 @@ func (t *eventTable) resync() {
 	if t.pos < 0 {
 		t.table.UnselectAll()
 		t.st.selectRow(-1)
+	} else {
+		t.table.Select(widget.TableCellID{Row: t.pos, Col: 0})
+	}
+	t.table.Refresh()
+}
+
+// follow selects and scrolls to the selected event when it was selected
+// elsewhere (on the map).
+func (t *eventTable) follow() {
+	sel := t.st.selected
+	rows := t.st.snap.rows
+	if t.pos >= 0 && t.pos < len(rows) && int(rows[t.pos]) == sel {
+		return // the table made this selection
+	}
+	t.pos = -1
+	if sel >= 0 {
+		t.pos = slices.Index(rows, int32(sel))
+	}
+	if t.pos < 0 {
+		t.table.UnselectAll()
 	} else {
 		t.table.Select(widget.TableCellID{Row: t.pos, Col: 0})
 	}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontier/data"
+	"frontier/mapview/basemap"
 )
 
 // mainUI is the main window's content and the widgets the tests reach.
@@ -21,9 +22,9 @@ type mainUI struct {
 	actors  *actorPanel
 	table   *eventTable
 	details *detailsPane
+	mapP    *mapPanel
 	status  *widget.Label
-	// centre holds the main view; for now the event table. The map and the
-	// timeline replace it through setCentre.
+	// centre holds the main view: the map over the event table.
 	centre  *fyne.Container
 	content fyne.CanvasObject
 	about   dialog.Dialog // the last About box shown
@@ -43,9 +44,16 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	u.actors = newActorPanel(u.st)
 	u.table = newEventTable(u.st)
 	u.details = newDetailsPane(u.st)
+	base, err := basemap.Default()
+	if err != nil {
+		fyne.LogError("basemap", err) // the map still shows the events on water
+	}
+	u.mapP = newMapPanel(u.st, base)
 	u.status = widget.NewLabel("Loading events…")
 	u.centre = container.NewStack()
-	u.setCentre(u.table)
+	mapAndTable := container.NewVSplit(u.mapP.content, u.table)
+	mapAndTable.Offset = 0.68
+	u.setCentre(mapAndTable)
 
 	right := container.NewHSplit(u.centre, u.details.content)
 	right.Offset = 0.68
@@ -70,12 +78,16 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	w.SetMainMenu(fyne.NewMainMenu(
 		fyne.NewMenu("File", quit),
 		fyne.NewMenu("Edit", find),
+		u.viewMenu(),
 		fyne.NewMenu("Help", fyne.NewMenuItem("About Frontier", u.showAbout)),
 	))
 	// Menu shortcuts fire first on the desktop; these cover drivers that
 	// do not route menu shortcuts (and the test driver).
 	w.Canvas().AddShortcut(shortcutQuit, func(fyne.Shortcut) { u.quit() })
 	w.Canvas().AddShortcut(shortcutFind, func(fyne.Shortcut) { u.focusSearch() })
+	for sc, fn := range u.mapShortcuts() {
+		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) { fn() })
+	}
 	w.SetContent(u.content)
 	u.st.start()
 	return u

@@ -43,6 +43,7 @@ func settle(u *mainUI) {
 	q := queues[u]
 	for {
 		u.st.jobs.Wait()
+		u.mapP.m.Flush()
 		fns := q.take()
 		if len(fns) == 0 {
 			return

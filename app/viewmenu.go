@@ -1,0 +1,43 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// Map shortcuts that work wherever the focus is (the map's own keys, +, −,
+// arrows and Home, need the map focused: click it).
+var (
+	shortcutZoomIn  = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutZoomOut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutFitAll  = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// viewMenu is the View menu: map zoom, fit, precision halos and the area
+// filter.
+func (u *mainUI) viewMenu() *fyne.Menu {
+	in := fyne.NewMenuItem("Zoom In", func() { u.mapP.m.ZoomBy(1) })
+	in.Shortcut = shortcutZoomIn
+	out := fyne.NewMenuItem("Zoom Out", func() { u.mapP.m.ZoomBy(-1) })
+	out.Shortcut = shortcutZoomOut
+	fit := fyne.NewMenuItem("Fit All Events", u.mapP.m.FitAll)
+	fit.Shortcut = shortcutFitAll
+	var halos *fyne.MenuItem
+	halos = fyne.NewMenuItem("Precision Halos", func() {
+		halos.Checked = !halos.Checked
+		u.mapP.setHalos(halos.Checked)
+		u.win.MainMenu().Refresh()
+	})
+	clearArea := fyne.NewMenuItem("Clear Area Filter", func() { u.mapP.setArea(nil) })
+	return fyne.NewMenu("View", in, out, fit, fyne.NewMenuItemSeparator(), halos, clearArea)
+}
+
+// mapShortcuts maps the View menu's shortcuts to their actions, for
+// drivers that do not route menu shortcuts (and the test driver).
+func (u *mainUI) mapShortcuts() map[*desktop.CustomShortcut]func() {
+	return map[*desktop.CustomShortcut]func(){
+		shortcutZoomIn:  func() { u.mapP.m.ZoomBy(1) },
+		shortcutZoomOut: func() { u.mapP.m.ZoomBy(-1) },
+		shortcutFitAll:  u.mapP.m.FitAll,
+	}
+}
