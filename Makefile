@@ -4,7 +4,7 @@ STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 export LANG := en_US.UTF-8
 
-.PHONY: run build deps test vet staticcheck unit race cgo-build bench fuzz sample clean
+.PHONY: run build deps test vet staticcheck unit race cgo-build bench fuzz basemap sample clean
 
 run: build
 	./frontier
@@ -33,20 +33,29 @@ unit:
 	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./...
 
 race:
-	CGO_ENABLED=1 $(GO) test -race -count=1 ./data/...
+	CGO_ENABLED=1 $(GO) test -tags ci -race -count=1 ./data/... ./mapview/...
 
 cgo-build:
 	CGO_ENABLED=1 $(GO) build -o frontier .
 
-# Benchmarks at 100k and 1M generated events (see README for the figures).
+# Benchmarks at 100k and 1M generated events, and of the map (see README
+# for the figures).
 bench:
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'Import|Open' -benchmem -benchtime 3x -timeout 60m ./data/ | tee bench.out
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'Filter|Snapshot' -benchmem -timeout 60m ./data/ ./app/ | tee -a bench.out
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'EventLayer|PanFrame|ZoomFrame|DefaultDecode' -benchtime 40x -count 3 ./mapview/... | tee -a bench.out
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'RenderSample' -benchtime 10x ./cli/ | tee -a bench.out
 
 FUZZTIME ?= 30s
 fuzz:
-	for f in FuzzACLEDReader FuzzParseDay FuzzDecodeEvent; do \
+	for f in FuzzACLEDReader FuzzParseDay FuzzDecodeEvent FuzzParseMGRS; do \
 		CGO_ENABLED=0 $(GO) test ./data/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
+	for f in FuzzDecode FuzzDecodeBody; do \
+		CGO_ENABLED=0 $(GO) test ./mapview/basemap/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
+
+# Rebuild the embedded basemap from ../shared/data (see cmd/basemap).
+basemap:
+	$(GO) generate ./mapview/basemap
 
 clean:
 	rm -f frontier bench.out

@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -122,5 +123,19 @@ func TestRenderUsageErrors(t *testing.T) {
 	// No store: a plain failure naming the path.
 	if code, _, errs := run(t, db, "render", "--out", filepath.Join(t.TempDir(), "x.png")); code != ExitFailed || !strings.Contains(errs, db) {
 		t.Errorf("no store: exit %d, %q", code, errs)
+	}
+}
+
+// BenchmarkRenderSample is `frontier render --sample` end to end: a
+// temporary store with the sample, the index, the basemap, the frame and
+// the PNG (target ≤ 0.5 s).
+func BenchmarkRenderSample(b *testing.B) {
+	dir := b.TempDir()
+	out := filepath.Join(dir, "sample.png")
+	env := &Env{Stdout: io.Discard, Stderr: io.Discard}
+	for b.Loop() {
+		if code := Run(env, []string{"render", "--sample", "--out", out}); code != ExitOK {
+			b.Fatalf("exit %d", code)
+		}
 	}
 }

@@ -82,7 +82,7 @@ func dotRadius(f int64) float64 {
 
 // clusterRadius returns the radius in logical pixels of a cluster of n.
 func clusterRadius(n int32) float64 {
-	return math.Min(cellSize*0.6, 10+4*math.Log10(float64(n)))
+	return math.Min(cellSize*0.42, 8+2.6*math.Log10(float64(n)))
 }
 
 // pointMark is the stack (or lone dot) of a group whose events all share

@@ -75,11 +75,12 @@ type placed struct {
 
 // drawLabels places the labels of the places shown at this zoom in
 // priority order (capitals and big towns first), skipping any that would
-// overlap a label already placed or an event mark, then draws them. A town
-// label sits beside its dot: right, else left, above or below, whichever
-// is free first. Province and country names are centred on their label
-// point, without a dot, and may run over event dots (not clusters).
-func (r *Renderer) drawLabels(f *Frame) {
+// overlap a label already placed, an overlay (title, scale bar, credit) or
+// an event mark, then draws them. A town label sits beside its dot: right,
+// else left, above or below, whichever is free first. Province and
+// country names are centred on their label point, without a dot; they and
+// capitals may run over event dots (never over clusters).
+func (r *Renderer) drawLabels(f *Frame, reserved []image.Rectangle) {
 	v := f.View
 	s := v.DeviceScale()
 	fc := r.faces.at(s)
@@ -100,6 +101,9 @@ func (r *Renderer) drawLabels(f *Frame) {
 		}
 		lp.add(b)
 		markBoxes++
+	}
+	for _, b := range reserved {
+		lp.add(b) // overlays: no label may meet them
 	}
 	view := image.Rect(0, 0, v.Width, v.Height)
 	for i := range r.base.Places {
@@ -150,7 +154,7 @@ func (r *Renderer) drawLabels(f *Frame) {
 			if !box.In(view) {
 				continue
 			}
-			if lp.free(box.Inset(-gap), markBoxes, lb.dot, f.Marks) {
+			if lp.free(box.Inset(-gap), markBoxes, lb.dot && p.Kind != basemap.Capital, f.Marks) {
 				lb.x, lb.y = c.X, c.Y
 				lp.add(box)
 				lp.out = append(lp.out, lb)
@@ -176,8 +180,8 @@ func (r *Renderer) drawLabels(f *Frame) {
 const countryLabelsUntil = 7
 
 // free reports whether box meets none of the placed boxes. The first
-// markBoxes boxes are event marks: a town label must avoid them all, a
-// region label only the clusters.
+// markBoxes boxes are event marks: a town label must avoid them all; a
+// capital's, province's or country's label only the clusters.
 func (lp *labelPlacer) free(box image.Rectangle, markBoxes int, town bool, marks []Mark) bool {
 	return lp.cells(box, func(c int) bool {
 		for _, j := range lp.grid[c] {

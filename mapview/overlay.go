@@ -186,7 +186,7 @@ func tipLines(f *Frame, sc *Scene, i int) []string {
 	lines = append(lines, fmt.Sprintf("%d fatalities · %s", ix.Fatalities[r], str(ix.Location[r])))
 	if m.Kind == MarkStack {
 		lines[0] = fmt.Sprintf("%d events here; latest %s", m.Count, lines[0])
-		lines = append(lines, "Click again to step through them")
+		lines = append(lines, "Click, then click again to step through them")
 	}
 	for i, l := range lines {
 		if r := []rune(l); len(r) > 90 {

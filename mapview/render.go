@@ -87,7 +87,7 @@ func (r *Renderer) Render(f *Frame, v Viewport, sc *Scene, o Overlays) {
 	r.events.layout(f, sc)
 	r.drawEvents(f, sc)
 	if !o.NoLabels && r.base != nil {
-		r.drawLabels(f)
+		r.drawLabels(f, r.overlayRects(f.View, o))
 	}
 	if sc != nil {
 		r.drawHighlight(f, sc, sc.Hovered, false)
@@ -126,6 +126,26 @@ func (r *Renderer) drawHighlight(f *Frame, sc *Scene, row int, selected bool) {
 		return
 	}
 	r.stamps.Ring(f.Img, px, py, rad, 2*s, hoverRingColor)
+}
+
+// overlayRects returns where drawOverlays will draw, so labels keep clear.
+func (r *Renderer) overlayRects(v Viewport, o Overlays) []image.Rectangle {
+	s := v.DeviceScale()
+	fc := r.faces.at(s)
+	margin := int(8 * s)
+	var out []image.Rectangle
+	if o.ScaleBar {
+		out = append(out, image.Rect(0, v.Height-margin-int(24*s), margin+int(130*s), v.Height))
+	}
+	if o.Attribution != "" {
+		w, asc, desc := fc.info.Measure(o.Attribution)
+		out = append(out, image.Rect(v.Width-margin-w-int(4*s), v.Height-margin-asc-desc-int(4*s), v.Width, v.Height))
+	}
+	if o.Title != "" {
+		w, asc, desc := fc.title.Measure(o.Title)
+		out = append(out, image.Rect(0, 0, margin+w+int(14*s), margin+asc+desc+int(14*s)))
+	}
+	return out
 }
 
 // drawOverlays draws the scale bar, attribution and title.
