@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"github.com/paulmach/orb"
@@ -38,6 +39,14 @@ type snapshot struct {
 	actorCounts []int32
 	// actors lists every actor ID by actorCounts descending, then by name.
 	actors []uint32
+	// typeCounts and subTypeCounts count, by string ID, the events that
+	// pass the filter with its type part left out (so unchecking a type
+	// does not hide it from the type tree).
+	typeCounts, subTypeCounts []int32
+	// untimed is what passes every part of the filter but the time
+	// window: what the timeline's histogram shows (the same slice as
+	// result.Rows when there is no window).
+	untimed []int32
 	// sort is the order rows are in.
 	sort sortSpec
 }
@@ -121,6 +130,42 @@ func (s *state) setBBox(b *orb.Bound) {
 		b = &c
 	}
 	s.filter.BBox = b
+	s.request(true)
+}
+
+// setTypes sets the event/sub-event type part of the filter (nil: any).
+func (s *state) setTypes(names []string) {
+	s.filter.Types = slices.Clone(names)
+	s.request(true)
+}
+
+// setMinFatalities keeps events with at least n fatalities (0: any).
+func (s *state) setMinFatalities(n int) {
+	s.filter.MinFatalities = max(n, 0)
+	s.request(true)
+}
+
+// setText keeps events whose location or notes contain text ("": any).
+func (s *state) setText(text string) {
+	s.filter.Text = text
+	s.request(true)
+}
+
+// setPreciseOnly keeps only day-precise, town-level events when on.
+func (s *state) setPreciseOnly(on bool) {
+	s.filter.PreciseOnly = on
+	s.request(true)
+}
+
+// setWindow sets the time window (zero times: none), inclusive by day.
+func (s *state) setWindow(from, to time.Time) {
+	s.filter.From, s.filter.To = from, to
+	s.request(true)
+}
+
+// clearFilter removes every part of the filter.
+func (s *state) clearFilter() {
+	s.filter = data.Filter{}
 	s.request(true)
 }
 
@@ -252,7 +297,26 @@ func (j *job) run() (snapshot, error) {
 		}
 		counts = wide.ActorCounts
 	}
-	snap := snapshot{result: res, actorCounts: counts, sort: j.sort}
+	snap := snapshot{result: res, actorCounts: counts, sort: j.sort,
+		typeCounts: res.TypeCounts, subTypeCounts: res.SubTypeCounts, untimed: res.Rows}
+	if len(j.filter.Types) > 0 {
+		noTypes := j.filter
+		noTypes.Types = nil
+		wide, err := j.ix.Filter(&noTypes)
+		if err != nil {
+			return snapshot{}, fmt.Errorf("count type events: %w", err)
+		}
+		snap.typeCounts, snap.subTypeCounts = wide.TypeCounts, wide.SubTypeCounts
+	}
+	if !j.filter.From.IsZero() || !j.filter.To.IsZero() {
+		untimed := j.filter
+		untimed.From, untimed.To = time.Time{}, time.Time{}
+		wide, err := j.ix.Filter(&untimed)
+		if err != nil {
+			return snapshot{}, fmt.Errorf("filter for the timeline: %w", err)
+		}
+		snap.untimed = wide.Rows
+	}
 	snap.rows = j.sorter.sortRows(res.Rows, j.sort)
 	snap.actors = orderActors(j.ix.Strings, j.all, counts)
 	return snap, nil
