@@ -284,11 +284,23 @@ func (r *Renderer) drawEvents(f *Frame, sc *Scene) {
 		case MarkStack:
 			// A second disc behind the dot reads as a pile.
 			off := 2.5 * s
-			r.stamps.Disc(dst, float64(m.X)+off, float64(m.Y)-off, float64(m.R), scaleAlpha(m.Color, 0.7), dotRing, s)
-			r.stamps.Disc(dst, float64(m.X), float64(m.Y), float64(m.R), m.Color, dotRing, s)
+			a := 1.0
+			if sc != nil {
+				a, _ = sc.fade(m.Row)
+			}
+			r.stamps.Disc(dst, float64(m.X)+off, float64(m.Y)-off, float64(m.R), scaleAlpha(m.Color, 0.7*a), scaleAlpha(dotRing, a), s)
+			r.stamps.Disc(dst, float64(m.X), float64(m.Y), float64(m.R), scaleAlpha(m.Color, a), scaleAlpha(dotRing, a), s)
 			r.drawBadge(dst, m, s)
 		case MarkEvent:
-			r.stamps.Disc(dst, float64(m.X), float64(m.Y), float64(m.R), m.Color, dotRing, s)
+			fill, ring, rw := m.Color, dotRing, s
+			if sc != nil {
+				a, newest := sc.fade(m.Row)
+				fill, ring = scaleAlpha(fill, a), scaleAlpha(ring, a)
+				if newest {
+					ring, rw = selectOuter, 2*s
+				}
+			}
+			r.stamps.Disc(dst, float64(m.X), float64(m.Y), float64(m.R), fill, ring, rw)
 		}
 	}
 }

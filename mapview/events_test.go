@@ -280,3 +280,19 @@ func TestParallelBinningMatchesSerial(t *testing.T) {
 		}
 	}
 }
+
+func TestFadeByAge(t *testing.T) {
+	ix := testIndex([]testEvent{{lon: 71, lat: 34, actor: "A"}, {lon: 71.1, lat: 34, actor: "A"}, {lon: 71.2, lat: 34, actor: "A"}})
+	sc := NewScene(ix, allRows(ix), nil)
+	if a, n := sc.fade(0); a != 1 || n {
+		t.Errorf("no fade window: %g %v", a, n)
+	}
+	// Rows start at 0, 86400, 172800; the newest step starts at 172800.
+	sc.FadeFrom, sc.FadeTo = 0, 172800
+	for row, want := range []float64{0.2, 0.6, 1} {
+		a, newest := sc.fade(int32(row))
+		if !near(a, want, 1e-9) || newest != (row == 2) {
+			t.Errorf("row %d: alpha %g newest %v, want %g %v", row, a, newest, want, row == 2)
+		}
+	}
+}

@@ -25,6 +25,25 @@ type Scene struct {
 	Halos bool
 	// Selected and Hovered are rows to highlight, -1 for none.
 	Selected, Hovered int
+	// FadeFrom and FadeTo (Unix seconds), when FadeTo > FadeFrom, fade
+	// event dots by age for playback: an event starting at FadeTo or later
+	// is drawn at full strength with a bold ring, one at FadeFrom or
+	// earlier at a fifth of it, linearly between.
+	FadeFrom, FadeTo int64
+}
+
+// fade returns how strongly row is drawn (0.2–1) and whether it is among
+// the newest events of a playback step.
+func (s *Scene) fade(row int32) (alpha float64, newest bool) {
+	if s.FadeTo <= s.FadeFrom {
+		return 1, false
+	}
+	t := s.Index.Start[row]
+	if t >= s.FadeTo {
+		return 1, true
+	}
+	f := float64(t-s.FadeFrom) / float64(s.FadeTo-s.FadeFrom)
+	return 0.2 + 0.8*clampf(f, 0, 1), false
 }
 
 // NewScene returns a scene of rows of ix coloured by actor, preferring the
