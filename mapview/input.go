@@ -154,17 +154,31 @@ func (m *Map) MouseMoved(ev *desktop.MouseEvent) {
 	m.hovered = i
 	if i < 0 {
 		m.over.hideHover()
+		m.tellHover(-1)
 		return
 	}
 	f := m.front
 	mk := &f.Marks[i]
+	if mk.Kind == MarkCluster {
+		m.tellHover(-1)
+	} else {
+		m.tellHover(int(mk.Row))
+	}
 	s := float32(f.View.DeviceScale())
 	ring(m.over.hover, mk.X/s, mk.Y/s, mk.R/s+3)
 	m.over.showTip(ev.Position.X, ev.Position.Y, tipLines(f, m.scene, i))
 }
 
+// tellHover tells OnHover about the event under the pointer.
+func (m *Map) tellHover(row int) {
+	if m.OnHover != nil {
+		m.OnHover(row)
+	}
+}
+
 // MouseOut hides the hover ring, tooltip and read-out.
 func (m *Map) MouseOut() {
+	m.tellHover(-1)
 	m.hovered = -1
 	m.over.hideHover()
 	m.over.hideReadout()

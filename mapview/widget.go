@@ -41,6 +41,9 @@ type Map struct {
 	OnSelect func(row int)
 	// OnBoxSelect is called with the area of a shift-drag box.
 	OnBoxSelect func(b orb.Bound)
+	// OnHover is called with the row of the event under the pointer, or
+	// -1 when it leaves it (clusters count as none).
+	OnHover func(row int)
 	// OnViewChanged is called after the user pans or zooms.
 	OnViewChanged func(v Viewport)
 

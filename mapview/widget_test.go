@@ -193,8 +193,13 @@ func TestKeyboard(t *testing.T) {
 
 func TestHoverShowsTooltipAndReadout(t *testing.T) {
 	m, w := mapWindow(t, twoEvents, 1)
+	hovered := -2
+	m.OnHover = func(row int) { hovered = row }
 	x, y := m.logicalView().LonLatToPixel(orb.Point{twoEvents[1].lon, twoEvents[1].lat})
 	test.MoveMouse(w.Canvas(), fyne.NewPos(float32(x), float32(y)))
+	if hovered != 1 {
+		t.Errorf("OnHover told %d, want row 1", hovered)
+	}
 	if !m.over.tipBG.Visible() || !m.over.hover.Visible() {
 		t.Fatal("no tooltip over an event")
 	}
@@ -216,6 +221,9 @@ func TestHoverShowsTooltipAndReadout(t *testing.T) {
 	test.MoveMouse(w.Canvas(), fyne.NewPos(10, 490))
 	if m.over.tipBG.Visible() {
 		t.Error("tooltip stays away from events")
+	}
+	if hovered != -1 {
+		t.Errorf("OnHover told %d after leaving the event, want -1", hovered)
 	}
 }
 
