@@ -29,6 +29,7 @@ type mapPanel struct {
 
 func newMapPanel(st *state, base *basemap.Basemap) *mapPanel {
 	p := &mapPanel{st: st, m: mapview.NewMap(base), colors: mapview.ActorColors(st.ix)}
+	p.m.SetPost(postToUI) // frames reach the UI as the state's results do
 	p.m.SetAttribution(mapview.Credit)
 	p.m.OnSelect = st.selectRow
 	p.m.OnBoxSelect = func(b orb.Bound) { p.setArea(&b) }

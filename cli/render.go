@@ -113,8 +113,8 @@ func (o *renderOptions) check(viewBox string) (w, h int, err error) {
 	if viewBox != "" && (o.center != "" || o.zoomSet) {
 		return 0, 0, usagef("--bbox cannot be combined with --center or --zoom")
 	}
-	if (o.center != "") != o.zoomSet && o.center != "" {
-		return 0, 0, usagef("--center needs --zoom")
+	if (o.center != "") != o.zoomSet {
+		return 0, 0, usagef("--center and --zoom go together")
 	}
 	if o.zoomSet && (math.IsNaN(o.zoom) || o.zoom < mapview.MinZoom || o.zoom > mapview.MaxZoom) {
 		return 0, 0, usagef("--zoom %v: want %g to %g", o.zoom, mapview.MinZoom, mapview.MaxZoom)

@@ -1,19 +1,18 @@
 package cli
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/paulmach/orb"
-
 	"frontier/data"
-	"frontier/mapview"
 )
 
 // oneEventCSV is an ACLED export with a single event at 70.5E 33.5N.
@@ -45,7 +44,10 @@ func decodePNG(t *testing.T, path string) *image.RGBA {
 	return rgba
 }
 
-// With --bbox, a known event lands on the pixel the bbox maths says.
+// With --bbox, a known event lands on the pixel the bbox maths says: the
+// extent is exact when the size has its aspect, and grows around its
+// centre otherwise. The expected pixel is computed here from the Mercator
+// formula, not with the renderer's own viewport code.
 func TestRenderBBoxPutsEventOnItsPixel(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "s.db")
@@ -56,28 +58,50 @@ func TestRenderBBoxPutsEventOnItsPixel(t *testing.T) {
 	if code, _, errs := run(t, db, "import", csv); code != ExitOK {
 		t.Fatalf("import: %s", errs)
 	}
-	for _, tt := range []struct{ bbox, size string }{
-		{"69,32,72,35", "600x600"}, // grows vertically to keep pixels square
-		{"70,33,71,34", "800x500"}, // grows horizontally
-		{"70.4,33.4,70.6,33.6", "320x387"},
+	merc := func(lon, lat float64) (x, y float64) {
+		s := math.Sin(lat * math.Pi / 180)
+		return (lon + 180) / 360, 0.5 - math.Log((1+s)/(1-s))/(4*math.Pi)
+	}
+	ex, ey := merc(70.5, 33.5) // the event
+	for _, tt := range []struct {
+		w, s, e, n float64
+		width      int
+		height     int // 0: the bbox's own aspect
+	}{
+		{70.1, 33.2, 71.9, 34.6, 900, 0},   // exact extent, event off centre
+		{69.0, 32.8, 72.0, 35.0, 640, 0},   // exact, another zoom
+		{70.0, 33.0, 72.0, 34.0, 600, 600}, // grows vertically
+		{70.2, 33.3, 70.9, 34.4, 900, 300}, // grows horizontally
 	} {
+		minX, maxY := merc(tt.w, tt.s)
+		maxX, minY := merc(tt.e, tt.n)
+		h := tt.height
+		if h == 0 {
+			h = int(math.Round(float64(tt.width) * (maxY - minY) / (maxX - minX)))
+		}
+		// Pixels per unit: the bbox fills one dimension exactly.
+		ppu := math.Min(float64(tt.width)/(maxX-minX), float64(h)/(maxY-minY))
+		px := float64(tt.width)/2 + (ex-(minX+maxX)/2)*ppu
+		py := float64(h)/2 + (ey-(minY+maxY)/2)*ppu
 		out := filepath.Join(dir, "map.png")
-		code, _, errs := run(t, db, "render", "--out", out, "--bbox", tt.bbox, "--size", tt.size, "--no-labels")
+		bbox := fmt.Sprintf("%g,%g,%g,%g", tt.w, tt.s, tt.e, tt.n)
+		size := fmt.Sprintf("%dx%d", tt.width, h)
+		code, _, errs := run(t, db, "render", "--out", out, "--bbox", bbox, "--size", size, "--no-labels")
 		if code != ExitOK {
-			t.Fatalf("render %s: exit %d: %s", tt.bbox, code, errs)
+			t.Fatalf("render %s: exit %d: %s", bbox, code, errs)
 		}
 		img := decodePNG(t, out)
-		w, h, _ := parseSize(tt.size)
-		if img.Rect.Dx() != w || img.Rect.Dy() != h {
-			t.Fatalf("image %v, want %s", img.Rect, tt.size)
+		if img.Rect.Dx() != tt.width || img.Rect.Dy() != h {
+			t.Fatalf("image %v, want %s", img.Rect, size)
 		}
-		b, _ := parseBBox(tt.bbox)
-		v := mapview.FitBound(orb.Bound{Min: orb.Point{b[0], b[1]}, Max: orb.Point{b[2], b[3]}}, w, h, 1, 0, mapview.MaxZoom)
-		px, py := v.LonLatToPixel(orb.Point{70.5, 33.5})
 		c := data.ActorColor(data.Actor{Name: "Test Actor"})
 		want := color.RGBA{c.R, c.G, c.B, 255}
 		if got := img.RGBAAt(int(px), int(py)); got != want {
-			t.Errorf("bbox %s size %s: pixel (%d,%d) is %v, want the actor's colour %v", tt.bbox, tt.size, int(px), int(py), got, want)
+			t.Errorf("bbox %s size %s: pixel (%d,%d) is %v, want the actor's colour %v", bbox, size, int(px), int(py), got, want)
+		}
+		// A few pixels away, off the 3-pixel dot, is not the actor's colour.
+		if got := img.RGBAAt(int(px)+6, int(py)); got == want {
+			t.Errorf("bbox %s: the actor's colour reaches 6 px right of the event", bbox)
 		}
 	}
 }
@@ -112,6 +136,7 @@ func TestRenderUsageErrors(t *testing.T) {
 		{"render", "--out", "x.png", "--bbox", "1,2,3"},
 		{"render", "--out", "x.png", "--bbox", "60,20,70,30", "--zoom", "5"},
 		{"render", "--out", "x.png", "--center", "70,33"},
+		{"render", "--out", "x.png", "--zoom", "5"},
 		{"render", "--out", "x.png", "--center", "700,33", "--zoom", "5"},
 		{"render", "--out", "x.png", "--center", "70,33", "--zoom", "30"},
 		{"render", "--out", "x.png", "--scale", "9"},

@@ -4,8 +4,9 @@ import "math"
 
 // HitTest returns the index in f.Marks of the mark under device pixel
 // (px, py): the one whose edge is nearest among those within slop device
-// pixels of it, preferring marks drawn later (on top) on ties. It returns
-// -1 when there is none.
+// pixels of it, preferring dots and stacks over clusters (which are drawn
+// under them) and marks drawn later on ties. It returns -1 when there is
+// none.
 func (f *Frame) HitTest(px, py, slop float64) int {
 	best, bestD := -1, math.Inf(1)
 	for i := len(f.Marks) - 1; i >= 0; i-- {
@@ -13,6 +14,9 @@ func (f *Frame) HitTest(px, py, slop float64) int {
 		d := math.Hypot(float64(m.X)-px, float64(m.Y)-py) - float64(m.R)
 		if d < 0 {
 			d = 0 // inside: as near as can be
+		}
+		if m.Kind == MarkCluster {
+			d += 1e-3 // drawn underneath: a dot or stack on top wins ties
 		}
 		if d <= slop && d < bestD {
 			best, bestD = i, d

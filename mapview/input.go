@@ -146,7 +146,11 @@ func (m *Map) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
 func (m *Map) MouseMoved(ev *desktop.MouseEvent) {
 	m.pointer = ev.Position
 	lv := m.logicalView()
-	m.over.showReadout(coordText(lv.PixelToLonLat(float64(ev.Position.X), float64(ev.Position.Y))))
+	if x, y := lv.FromPixel(float64(ev.Position.X), float64(ev.Position.Y)); x >= 0 && x <= 1 && y >= 0 && y <= 1 {
+		m.over.showReadout(coordText(lv.PixelToLonLat(float64(ev.Position.X), float64(ev.Position.Y))))
+	} else {
+		m.over.hideReadout() // off the edge of the world
+	}
 	i := m.hitAt(ev.Position)
 	if i == m.hovered {
 		return

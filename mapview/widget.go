@@ -65,6 +65,8 @@ type Map struct {
 	// devW and devH are the raster's size in device pixels, as Fyne last
 	// asked for it.
 	devW, devH int
+	devFor     fyne.Size // the widget size Fyne asked for devW×devH at
+	framed     bool      // the events have been framed once
 }
 
 // dragState tracks a pan or a shift-drag box selection.
@@ -93,7 +95,8 @@ func NewMap(base *basemap.Basemap) *Map {
 // them unless the user has already moved the map.
 func (m *Map) SetScene(sc *Scene) {
 	m.scene = sc
-	if !m.userMoved && sc != nil && len(sc.Rows) > 0 {
+	if !m.framed && !m.userMoved && sc != nil && len(sc.Rows) > 0 {
+		m.framed = true
 		m.fitScene()
 	}
 	m.hovered = -1
@@ -131,13 +134,13 @@ func (m *Map) SetView(v Viewport) {
 // FitAll frames the events of the scene (Home).
 func (m *Map) FitAll() {
 	m.fitScene()
-	m.userMoved = false
 	m.changed()
 }
 
 // ZoomBy zooms by dz levels about the centre.
 func (m *Map) ZoomBy(dz float64) {
-	m.view = m.logicalView().ZoomAround(float64(m.view.Width)/2, float64(m.view.Height)/2, dz)
+	lv := m.logicalView()
+	m.view = lv.ZoomAround(float64(lv.Width)/2, float64(lv.Height)/2, dz)
 	m.changed()
 }
 
@@ -202,7 +205,7 @@ func (m *Map) requestRender() {
 	s := m.deviceScale()
 	v := m.view
 	v.Width, v.Height = int(math.Ceil(float64(sz.Width)*s)), int(math.Ceil(float64(sz.Height)*s))
-	if m.devW > 0 && m.devH > 0 {
+	if m.devW > 0 && m.devH > 0 && m.devFor == sz {
 		// The raster's own pixel size wins, so a frame always fits it.
 		v.Width, v.Height = m.devW, m.devH
 		s = float64(m.devW) / float64(sz.Width)
@@ -231,10 +234,10 @@ func (m *Map) present(f *Frame) {
 
 // generate is the raster's image source: the frame on screen.
 func (m *Map) generate(w, h int) image.Image {
-	if w != m.devW || h != m.devH {
+	if w != m.devW || h != m.devH || m.devFor != m.Size() {
 		// The window was resized or moved to a screen of another scale:
 		// show the old frame stretched until one of this size is drawn.
-		m.devW, m.devH = w, h
+		m.devW, m.devH, m.devFor = w, h, m.Size()
 		fyne.Do(m.requestRender)
 	}
 	if m.front == nil || m.front.Img == nil {
@@ -254,7 +257,39 @@ func (m *Map) toDevice(p fyne.Position) (float64, float64) {
 
 // Flush waits until every requested frame has been drawn and presented.
 // Tests use it; the UI never needs to.
-func (m *Map) Flush() { m.worker.flush() }
+//
+// With QueueFrames, Flush also presents the finished frames, on the
+// caller's goroutine.
+func (m *Map) Flush() {
+	for {
+		m.worker.flush()
+		fns := m.worker.takeQueued()
+		if len(fns) == 0 {
+			return
+		}
+		for _, fn := range fns {
+			fn()
+		}
+	}
+}
+
+// QueueFrames makes finished frames wait for Flush instead of reaching
+// the UI through fyne.Do. Fyne's test driver runs fyne.Do at once on the
+// calling goroutine, which would present frames on the render worker
+// while a test drives the widget on its own; tests call QueueFrames so
+// that everything UI-side happens on the test goroutine, as it does on
+// the real driver's main goroutine.
+func (m *Map) QueueFrames() { m.worker.queue() }
+
+// SetPost sets how finished frames reach the UI goroutine (fyne.Do by
+// default); an app that routes its own workers' results through one
+// function, as Frontier's tests do, passes it here. Call it before the
+// map is shown.
+func (m *Map) SetPost(post func(func())) {
+	m.worker.mu.Lock()
+	m.worker.post = post
+	m.worker.mu.Unlock()
+}
 
 // Frame returns the frame on screen (nil before the first one).
 func (m *Map) Frame() *Frame { return m.front }
@@ -309,19 +344,21 @@ type renderRequest struct {
 // the newest waiting one is drawn. Two frames circulate: one on screen,
 // one being drawn; the UI hands the old one back when it shows the new.
 type renderWorker struct {
-	r    *Renderer
-	mu   sync.Mutex
-	cond *sync.Cond
-	next *renderRequest
-	show func(*Frame)
-	free []*Frame
-	busy bool
-	done bool
-	post func(func())
+	r      *Renderer
+	mu     sync.Mutex
+	cond   *sync.Cond
+	next   *renderRequest
+	show   func(*Frame)
+	free   []*Frame
+	busy   bool
+	done   bool
+	post   func(func())
+	queued []func() // with queue: finished frames waiting for Flush
 }
 
 func newRenderWorker(r *Renderer) *renderWorker {
-	w := &renderWorker{r: r, free: []*Frame{{}, {}}, post: fyne.Do}
+	w := &renderWorker{r: r, free: []*Frame{{}, {}}}
+	w.post = func(fn func()) { fyne.Do(fn) }
 	w.cond = sync.NewCond(&w.mu)
 	go w.loop()
 	return w
@@ -354,18 +391,38 @@ func (w *renderWorker) loop() {
 		if w.done {
 			return
 		}
-		req, show := *w.next, w.show
+		req, show, post := *w.next, w.show, w.post
 		w.next = nil
 		f := w.free[len(w.free)-1]
 		w.free = w.free[:len(w.free)-1]
 		w.busy = true
 		w.mu.Unlock()
 		w.r.Render(f, req.view, req.scene, req.overlays)
-		w.post(func() { show(f) })
+		post(func() { show(f) })
 		w.mu.Lock()
 		w.busy = false
 		w.cond.Broadcast()
 	}
+}
+
+// queue makes post hold functions for takeQueued.
+func (w *renderWorker) queue() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.post = func(fn func()) {
+		w.mu.Lock()
+		w.queued = append(w.queued, fn)
+		w.mu.Unlock()
+	}
+}
+
+// takeQueued returns and forgets the functions post queued.
+func (w *renderWorker) takeQueued() []func() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	fns := w.queued
+	w.queued = nil
+	return fns
 }
 
 // flush waits until no request is waiting or being drawn.

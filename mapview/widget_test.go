@@ -16,6 +16,7 @@ func mapWindow(t *testing.T, evs []testEvent, s float32) (*Map, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	m := NewMap(nil)
+	m.QueueFrames()
 	t.Cleanup(m.Destroy)
 	w := test.NewTempWindow(t, m)
 	w.SetPadded(false)
@@ -45,6 +46,10 @@ func TestWheelZoomKeepsPointUnderCursor(t *testing.T) {
 			before := m.logicalView().PixelToLonLat(float64(pos.X), float64(pos.Y))
 			z := m.View().Zoom
 			test.Scroll(w.Canvas(), pos, 0, 25) // one wheel notch up
+			m.Flush()
+			// The real driver sends the position with the event.
+			m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos, AbsolutePosition: pos}, Scrolled: fyne.Delta{DY: 25}})
+			m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos, AbsolutePosition: pos}, Scrolled: fyne.Delta{DY: -25}})
 			m.Flush()
 			after := m.logicalView().PixelToLonLat(float64(pos.X), float64(pos.Y))
 			if !near(before.Lon(), after.Lon(), 1e-9) || !near(before.Lat(), after.Lat(), 1e-9) {
@@ -181,8 +186,13 @@ func TestKeyboard(t *testing.T) {
 	if !near(x1-x0, keyPan, 1e-6) {
 		t.Errorf("left arrow moved content by %g, want %g", x1-x0, keyPan)
 	}
+	// Far away and zoomed in, Home frames both events again.
+	m.SetView(Viewport{CenterX: 0.1, CenterY: 0.8, Zoom: 12})
 	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
 	m.Flush()
+	if z := m.View().Zoom; z < 8 || z > 11 {
+		t.Errorf("Home: zoom %g, want the events framed (8–11)", z)
+	}
 	for _, e := range twoEvents {
 		x, y := m.logicalView().LonLatToPixel(orb.Point{e.lon, e.lat})
 		if x < 0 || y < 0 || x > 800 || y > 500 {
