@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,11 +11,18 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"frontier/data"
 )
 
 // actorPanel is the left panel: a search entry, All/None buttons, a line
-// saying what the checks mean, and the list of actors with a check box,
-// colour swatch and event count, most events first.
+// saying what the checks mean, and the list of actors grouped by actor type
+// (State forces, Rebel group, …; actors without a type last, as Other).
+// Each group has a header row (a check for the whole group, its name and
+// the sum of its actors' counts, so an event between two actors of the
+// group adds 2; a tap folds the group) and lists its actors most events
+// first, each with a check box, colour swatch, event count and an "only"
+// button that checks that actor alone.
 //
 // An event is shown when any of its actors is checked. All actors start
 // checked; checking all of them, or none, means no actor filter.
@@ -29,16 +37,53 @@ type actorPanel struct {
 
 	lower   map[uint32]string // case-folded actor names, for the search
 	checked map[uint32]bool
-	shown   []uint32     // the actors listed: snapshot order, matching the search
-	rows    []*actorItem // every row template the list created
+	// shown lists the actors matching the search in snapshot order (most
+	// events first): what All and None act on.
+	shown []uint32
+	// groups are the actor types in display order; groupOf maps an actor
+	// to its index there.
+	groups    []actorGroup
+	groupOf   map[uint32]int
+	collapsed map[int]bool // groups whose actors are folded away
+	items     []actorEntry // the list's rows: group headers and actors
+	rows      []*actorItem // every row template the list created
+	members   [][]uint32   // per group, its shown actors (reused)
+	totals    []int64      // per group, the sum of its shown actors' counts
+	lastNames []string     // the actor filter this panel last asked for
+}
+
+// actorGroup is one actor type and the actors of that type.
+type actorGroup struct {
+	name string // "State forces", …, or "Other" for actors without a type
+}
+
+// actorEntry is one row of the list: an actor, or (id 0) the header of
+// group.
+type actorEntry struct {
+	id    uint32
+	group int
+}
+
+// otherGroup names the group of actors whose type is unknown.
+const otherGroup = "Other"
+
+// actorTypeOrder is ACLED's order of actor types (that of the old numeric
+// inter codes); other types follow by name, then Other.
+var actorTypeOrder = []string{
+	"State forces", "Rebel group", "Political militia", "Identity militia",
+	"Rioters", "Protesters", "Civilians", "External/Other forces",
 }
 
 func newActorPanel(st *state) *actorPanel {
-	p := &actorPanel{st: st, lower: make(map[uint32]string, len(st.all)), checked: make(map[uint32]bool, len(st.all))}
+	p := &actorPanel{st: st, lower: make(map[uint32]string, len(st.all)),
+		checked: make(map[uint32]bool, len(st.all)), collapsed: map[int]bool{}}
 	for _, id := range st.all {
 		p.lower[id] = strings.ToLower(st.ix.Strings[id])
 		p.checked[id] = true
 	}
+	p.groups, p.groupOf = groupActors(st.all, st.ix.ActorInfo)
+	p.members = make([][]uint32, len(p.groups))
+	p.totals = make([]int64, len(p.groups))
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder("Search actors (Ctrl+F)")
 	p.search.OnChanged = func(string) { p.refilter() }
@@ -48,24 +93,29 @@ func newActorPanel(st *state) *actorPanel {
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.summary.SizeName = theme.SizeNameCaptionText
 	p.list = widget.NewList(
-		func() int { return len(p.shown) },
+		func() int { return len(p.items) },
 		func() fyne.CanvasObject {
 			r := newActorItem(p)
 			p.rows = append(p.rows, r)
 			return r
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(p.shown) {
-				o.(*actorItem).bind(p.shown[i])
+			if i < len(p.items) {
+				o.(*actorItem).bind(p.items[i])
 			}
 		},
 	)
 	p.list.OnSelected = func(i widget.ListItemID) {
-		// A tap on the row toggles its actor, like a tap on its box.
+		// A tap on an actor row toggles its actor, like a tap on its box;
+		// a tap on a group header folds or unfolds the group.
 		p.list.Unselect(i)
-		if i < len(p.shown) {
-			id := p.shown[i]
-			p.setChecked(id, !p.checked[id])
+		if i >= len(p.items) {
+			return
+		}
+		if e := p.items[i]; e.id == 0 {
+			p.toggleGroup(e.group)
+		} else {
+			p.setChecked(e.id, !p.checked[e.id])
 		}
 	}
 	title := widget.NewLabelWithStyle("Actors", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -73,6 +123,7 @@ func newActorPanel(st *state) *actorPanel {
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	st.onChange(func(c change) {
 		if c == changeView {
+			p.syncFromFilter()
 			p.refilter()
 		}
 	})
@@ -81,7 +132,51 @@ func newActorPanel(st *state) *actorPanel {
 	return p
 }
 
-// refilter rebuilds the listed actors from the snapshot and the search.
+// groupActors sorts actors into groups by type: the ACLED types in their
+// usual order, then other named types by name, then Other.
+func groupActors(ids []uint32, info map[uint32]data.Actor) ([]actorGroup, map[uint32]int) {
+	typeOf := func(id uint32) string {
+		if t := strings.TrimSpace(info[id].Type); t != "" {
+			return t
+		}
+		return otherGroup
+	}
+	seen := map[string]bool{}
+	var extra []string
+	for _, id := range ids {
+		if t := typeOf(id); !seen[t] {
+			seen[t] = true
+			if t != otherGroup && !slices.Contains(actorTypeOrder, t) {
+				extra = append(extra, t)
+			}
+		}
+	}
+	slices.SortFunc(extra, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	var names []string
+	for _, t := range actorTypeOrder {
+		if seen[t] {
+			names = append(names, t)
+		}
+	}
+	names = append(names, extra...)
+	if seen[otherGroup] {
+		names = append(names, otherGroup)
+	}
+	groups := make([]actorGroup, len(names))
+	index := make(map[string]int, len(names))
+	for i, n := range names {
+		groups[i] = actorGroup{name: n}
+		index[n] = i
+	}
+	groupOf := make(map[uint32]int, len(ids))
+	for _, id := range ids {
+		groupOf[id] = index[typeOf(id)]
+	}
+	return groups, groupOf
+}
+
+// refilter rebuilds the listed actors from the snapshot and the search:
+// per group a header and the group's matching actors, most events first.
 func (p *actorPanel) refilter() {
 	q := strings.ToLower(strings.TrimSpace(p.search.Text))
 	order := p.st.snap.actors
@@ -89,12 +184,38 @@ func (p *actorPanel) refilter() {
 		order = p.st.all // before the first snapshot
 	}
 	p.shown = p.shown[:0]
+	for g := range p.members {
+		p.members[g] = p.members[g][:0]
+		p.totals[g] = 0
+	}
 	for _, id := range order {
 		if q == "" || strings.Contains(p.lower[id], q) {
 			p.shown = append(p.shown, id)
+			g := p.groupOf[id]
+			p.members[g] = append(p.members[g], id)
+			p.totals[g] += int64(p.count(id))
+		}
+	}
+	p.items = p.items[:0]
+	for g, ids := range p.members {
+		if len(ids) == 0 {
+			continue
+		}
+		p.items = append(p.items, actorEntry{group: g})
+		if p.collapsed[g] {
+			continue
+		}
+		for _, id := range ids {
+			p.items = append(p.items, actorEntry{id: id, group: g})
 		}
 	}
 	p.list.Refresh()
+}
+
+// toggleGroup folds or unfolds group g.
+func (p *actorPanel) toggleGroup(g int) {
+	p.collapsed[g] = !p.collapsed[g]
+	p.refilter()
 }
 
 // count returns actor id's event count in the current snapshot.
@@ -118,10 +239,32 @@ func (p *actorPanel) setChecked(id uint32, on bool) {
 	p.changed()
 }
 
+// only checks actor id and unchecks every other actor.
+func (p *actorPanel) only(id uint32) {
+	clear(p.checked)
+	p.checked[id] = true
+	p.changed()
+}
+
 // setShown checks or unchecks every listed actor (all of them when the
 // search is empty).
-func (p *actorPanel) setShown(on bool) {
-	for _, id := range p.shown {
+func (p *actorPanel) setShown(on bool) { p.setMany(p.shown, on) }
+
+// setGroup checks or unchecks the listed actors of group g.
+func (p *actorPanel) setGroup(g int, on bool) { p.setMany(p.members[g], on) }
+
+// checkAll checks every actor (no actor filter) and clears the search:
+// what removing the actor chip or clearing all filters does.
+func (p *actorPanel) checkAll() {
+	for _, id := range p.st.all {
+		p.checked[id] = true
+	}
+	p.search.SetText("") // refilters
+	p.changed()
+}
+
+func (p *actorPanel) setMany(ids []uint32, on bool) {
+	for _, id := range ids {
 		if on {
 			p.checked[id] = true
 		} else {
@@ -131,22 +274,75 @@ func (p *actorPanel) setShown(on bool) {
 	p.changed()
 }
 
+// names returns the actor filter the checks stand for: nil when all or
+// none are checked, else the checked names in ID order.
+func (p *actorPanel) names() []string {
+	n := len(p.checked)
+	if n == 0 || n >= len(p.st.all) {
+		return nil
+	}
+	names := make([]string, 0, n)
+	for _, id := range p.st.all {
+		if p.checked[id] {
+			names = append(names, p.st.ix.Strings[id])
+		}
+	}
+	return names
+}
+
 // changed pushes the checks into the filter and redraws the rows.
 func (p *actorPanel) changed() {
 	p.updateSummary()
+	p.rebind()
+	p.lastNames = p.names()
+	p.st.setActors(p.lastNames)
+}
+
+// rebind redraws every row the list has made with what it shows.
+func (p *actorPanel) rebind() {
 	for _, r := range p.rows {
-		r.bind(r.id)
+		r.bind(r.entry)
 	}
-	var names []string
-	if n := len(p.checked); n > 0 && n < len(p.st.all) {
-		names = make([]string, 0, n)
+}
+
+// syncFromFilter adopts the state's actor filter when something else set
+// it (Clear all, a removed chip): no actor filter checks every actor.
+func (p *actorPanel) syncFromFilter() {
+	want := p.st.filter.Actors
+	if sameNames(want, p.lastNames) {
+		return
+	}
+	clear(p.checked)
+	if len(want) == 0 {
 		for _, id := range p.st.all {
-			if p.checked[id] {
-				names = append(names, p.st.ix.Strings[id])
+			p.checked[id] = true
+		}
+	} else {
+		for _, n := range want {
+			if id, ok := p.st.ix.StringID(n); ok {
+				if _, known := p.lower[id]; known {
+					p.checked[id] = true
+				}
 			}
 		}
 	}
-	p.st.setActors(names)
+	p.lastNames = p.names()
+	p.updateSummary()
+	p.rebind()
+}
+
+// sameNames reports whether a and b hold the same names, in any order.
+func sameNames(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if slices.Equal(a, b) {
+		return true
+	}
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }
 
 func (p *actorPanel) updateSummary() {
@@ -163,15 +359,41 @@ func (p *actorPanel) updateSummary() {
 	}
 }
 
-// actorItem is one row of the actor list.
+// groupState returns whether every, and whether any, listed actor of
+// group g is checked.
+func (p *actorPanel) groupState(g int) (all, any bool) {
+	all = true
+	for _, id := range p.members[g] {
+		if p.checked[id] {
+			any = true
+		} else {
+			all = false
+		}
+	}
+	return all && any, any
+}
+
+// actorItem is one row of the actor list: an actor (check, swatch, name,
+// count, "only" button) or a group header (check, fold arrow, bold name,
+// group total).
 type actorItem struct {
 	widget.BaseWidget
 	p      *actorPanel
-	id     uint32
+	entry  actorEntry
+	id     uint32 // the actor shown, 0 on a header row
 	check  *widget.Check
 	swatch *canvas.Rectangle
 	name   *widget.Label
 	count  *widget.Label
+	onlyB  *widget.Button
+	actor  *fyne.Container
+
+	// The header's widgets.
+	groupCheck *widget.Check
+	fold       *widget.Icon
+	groupName  *widget.Label
+	groupCount *widget.Label
+	header     *fyne.Container
 }
 
 func newActorItem(p *actorPanel) *actorItem {
@@ -184,22 +406,70 @@ func newActorItem(p *actorPanel) *actorItem {
 	r.name.Truncation = fyne.TextTruncateEllipsis
 	r.count = widget.NewLabel("")
 	r.count.Alignment = fyne.TextAlignTrailing
+	r.onlyB = widget.NewButton("only", func() {
+		if r.id != 0 {
+			r.p.only(r.id)
+		}
+	})
+	r.onlyB.Importance = widget.LowImportance
+	left := container.NewHBox(r.check, container.NewCenter(r.swatch))
+	r.actor = container.NewBorder(nil, nil, left, container.NewHBox(r.count, r.onlyB), r.name)
+
+	r.groupCheck = widget.NewCheck("", nil)
+	r.fold = widget.NewIcon(theme.MenuDropDownIcon())
+	r.groupName = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.groupName.Truncation = fyne.TextTruncateEllipsis
+	r.groupCount = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	r.header = container.NewBorder(nil, nil, container.NewHBox(r.groupCheck, r.fold), r.groupCount, r.groupName)
+	r.header.Hide()
 	r.ExtendBaseWidget(r)
 	return r
 }
 
-// CreateRenderer lays the row out: check, swatch, name, count.
+// CreateRenderer stacks the actor layout and the header layout; bind shows
+// one of them.
 func (r *actorItem) CreateRenderer() fyne.WidgetRenderer {
-	left := container.NewHBox(r.check, container.NewCenter(r.swatch))
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, left, r.count, r.name))
+	return widget.NewSimpleRenderer(container.NewStack(r.actor, r.header))
 }
 
-// bind shows actor id in the row.
-func (r *actorItem) bind(id uint32) {
-	r.id = id
-	if id == 0 {
+// bind shows entry e in the row.
+func (r *actorItem) bind(e actorEntry) {
+	r.entry = e
+	if e.id == 0 {
+		r.id = 0
+		if e.group < len(r.p.groups) && len(r.p.members) > e.group {
+			r.bindHeader(e.group)
+		}
 		return
 	}
+	r.header.Hide()
+	r.actor.Show()
+	r.bindActor(e.id)
+}
+
+// bindHeader shows the header of group g.
+func (r *actorItem) bindHeader(g int) {
+	p := r.p
+	r.actor.Hide()
+	r.header.Show()
+	all, any := p.groupState(g)
+	r.groupCheck.OnChanged = nil
+	r.groupCheck.SetChecked(all)
+	r.groupCheck.Partial = any && !all
+	r.groupCheck.Refresh()
+	r.groupCheck.OnChanged = func(on bool) { p.setGroup(g, on) }
+	if p.collapsed[g] {
+		r.fold.SetResource(theme.MenuExpandIcon())
+	} else {
+		r.fold.SetResource(theme.MenuDropDownIcon())
+	}
+	r.groupName.SetText(p.groups[g].name)
+	r.groupCount.SetText(groupDigits(p.totals[g]))
+}
+
+// bindActor shows actor id in the row.
+func (r *actorItem) bindActor(id uint32) {
+	r.id = id
 	p := r.p
 	r.check.OnChanged = nil // setting the box must not toggle the filter
 	r.check.SetChecked(p.checked[id])

@@ -86,16 +86,16 @@ func TestMapBoxFiltersByArea(t *testing.T) {
 	if n := len(u.st.snap.result.Rows); n != 1 {
 		t.Errorf("area filter passes %d events, want 1", n)
 	}
-	if !u.mapP.areaBar.Visible() || !strings.Contains(u.mapP.area.Text, "34.600° N 71.400° E") {
-		t.Errorf("area bar %v %q", u.mapP.areaBar.Visible(), u.mapP.area.Text)
+	if got := chipTexts(u.filters); len(got) != 1 || !strings.HasPrefix(got[0], "area 34.60–34.80° N, 71.40–71.60° E") {
+		t.Errorf("chips %q, want the area", got)
 	}
 	if !strings.Contains(u.status.Text, "Showing 1 of 6") {
 		t.Errorf("status %q", u.status.Text)
 	}
 	u.mapP.setArea(nil)
 	settle(u)
-	if n := len(u.st.snap.result.Rows); n != 6 || u.mapP.areaBar.Visible() {
-		t.Errorf("after clearing: %d events, bar shown %v", n, u.mapP.areaBar.Visible())
+	if n := len(u.st.snap.result.Rows); n != 6 || len(chipTexts(u.filters)) != 0 {
+		t.Errorf("after clearing: %d events, chips %q", n, chipTexts(u.filters))
 	}
 }
 

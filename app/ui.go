@@ -23,6 +23,7 @@ type mainUI struct {
 	table   *eventTable
 	details *detailsPane
 	mapP    *mapPanel
+	filters *filterPanel
 	status  *widget.Label
 	// centre holds the main view: the map over the event table.
 	centre  *fyne.Container
@@ -49,15 +50,22 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 		fyne.LogError("basemap", err) // the map still shows the events on water
 	}
 	u.mapP = newMapPanel(u.st, base)
+	u.filters = newFilterPanel(u.st)
+	u.filters.onClearActors = u.actors.checkAll
+	u.filters.onClearArea = func() { u.mapP.setArea(nil) }
 	u.status = widget.NewLabel("Loading events…")
 	u.centre = container.NewStack()
-	mapAndTable := container.NewVSplit(u.mapP.content, u.table)
+	mapArea := container.NewBorder(u.filters.chips, nil, nil, nil, u.mapP.content)
+	mapAndTable := container.NewVSplit(mapArea, u.table)
 	mapAndTable.Offset = 0.68
 	u.setCentre(mapAndTable)
 
 	right := container.NewHSplit(u.centre, u.details.content)
-	right.Offset = 0.68
-	main := container.NewHSplit(u.actors.content, right)
+	right.Offset = 0.70
+	left := container.NewAppTabs(
+		container.NewTabItem("Actors", u.actors.content),
+		container.NewTabItem("Filters", u.filters.content))
+	main := container.NewHSplit(left, right)
 	main.Offset = 0.22
 	u.content = container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.status), nil, nil, main)
 
