@@ -61,7 +61,12 @@ func newOverlay() *overlay {
 	return o
 }
 
-func (o *overlay) layout(size fyne.Size) { o.size = size }
+func (o *overlay) layout(size fyne.Size) {
+	o.size = size
+	if o.readout.Visible() {
+		o.showReadout(o.readout.Text) // keep it above the scale bar
+	}
+}
 
 // ring places c as a circle of radius r around (x, y), logical pixels.
 func ring(c *canvas.Circle, x, y, r float32) {
@@ -122,7 +127,7 @@ func (o *overlay) showTip(x, y float32, lines []string) {
 func (o *overlay) showReadout(text string) {
 	o.readout.Text = text
 	sz := o.readout.MinSize()
-	x, y := float32(8), o.size.Height-sz.Height-38
+	x, y := float32(8), o.size.Height-sz.Height-40
 	o.readBG.Move(fyne.NewPos(x-4, y-2))
 	o.readBG.Resize(fyne.NewSize(sz.Width+8, sz.Height+4))
 	o.readout.Move(fyne.NewPos(x, y))
