@@ -70,6 +70,8 @@ func Run(opt Options) (err error) {
 	w.ShowAndRun()
 	u.st.shutdown() // no worker may touch the store once it is closed
 	u.mapP.m.Destroy()
+	u.timeP.t.Destroy()
+	u.timeP.player.pause()
 	return nil
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -24,6 +25,7 @@ type mainUI struct {
 	details *detailsPane
 	mapP    *mapPanel
 	filters *filterPanel
+	timeP   *timelinePanel
 	status  *widget.Label
 	// centre holds the main view: the map over the event table.
 	centre  *fyne.Container
@@ -53,12 +55,18 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	u.filters = newFilterPanel(u.st)
 	u.filters.onClearActors = u.actors.checkAll
 	u.filters.onClearArea = func() { u.mapP.setArea(nil) }
+	u.timeP = newTimelinePanel(u.st, u.mapP.colors, realClock{})
+	u.timeP.onFade = u.mapP.setFade
+	u.mapP.m.OnHover = u.timeP.t.SetHovered
+	u.filters.onClearWindow = func() { u.st.setWindow(time.Time{}, time.Time{}) }
 	u.status = widget.NewLabel("Loading events…")
 	u.centre = container.NewStack()
 	mapArea := container.NewBorder(u.filters.chips, nil, nil, nil, u.mapP.content)
-	mapAndTable := container.NewVSplit(mapArea, u.table)
-	mapAndTable.Offset = 0.68
-	u.setCentre(mapAndTable)
+	timeAndTable := container.NewVSplit(u.timeP.content, u.table)
+	timeAndTable.Offset = 0.5
+	mapAndRest := container.NewVSplit(mapArea, timeAndTable)
+	mapAndRest.Offset = 0.58
+	u.setCentre(mapAndRest)
 
 	right := container.NewHSplit(u.centre, u.details.content)
 	right.Offset = 0.70
@@ -96,6 +104,8 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	for sc, fn := range u.mapShortcuts() {
 		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) { fn() })
 	}
+	// Playback keys when no widget has the keyboard: space, ←/→, Shift+←/→.
+	w.Canvas().SetOnTypedKey(u.timeP.bar.playKey)
 	w.SetContent(u.content)
 	u.st.start()
 	return u

@@ -85,6 +85,7 @@ func newTestUI(t *testing.T) (*mainUI, fyne.Window) {
 	t.Cleanup(func() { delete(queues, u) })
 	t.Cleanup(u.st.shutdown) // runs before the store closes
 	t.Cleanup(u.mapP.m.Destroy)
+	t.Cleanup(u.timeP.t.Destroy)
 	w.Resize(fyne.NewSize(1400, 900))
 	settle(u)
 	return u, w
