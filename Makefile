@@ -33,7 +33,7 @@ unit:
 	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./...
 
 race:
-	CGO_ENABLED=1 $(GO) test -tags ci -race -count=1 ./data/... ./mapview/...
+	CGO_ENABLED=1 $(GO) test -tags ci -race -count=1 ./data/... ./mapview/... ./timeline/...
 
 cgo-build:
 	CGO_ENABLED=1 $(GO) build -o frontier .
@@ -45,6 +45,8 @@ bench:
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'Filter|Snapshot' -benchmem -timeout 60m ./data/ ./app/ | tee -a bench.out
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'EventLayer|PanFrame|ZoomFrame|DefaultDecode' -benchtime 40x -count 3 ./mapview/... | tee -a bench.out
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'RenderSample' -benchtime 10x ./cli/ | tee -a bench.out
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'Build1M|Render' ./timeline/ | tee -a bench.out
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'BrushMove|PlaybackStep' -timeout 30m ./app/ | tee -a bench.out
 
 FUZZTIME ?= 30s
 fuzz:

@@ -47,6 +47,9 @@ type snapshot struct {
 	// window: what the timeline's histogram shows (the same slice as
 	// result.Rows when there is no window).
 	untimed []int32
+	// untimedFor is the filter untimed was computed for, without its
+	// window: a brush move that changes only the window reuses untimed.
+	untimedFor data.Filter
 	// sort is the order rows are in.
 	sort sortSpec
 }
@@ -218,6 +221,10 @@ func (s *state) request(refilter bool) {
 		prev := s.snap // a shallow copy: snapshots are never modified
 		job.prev = &prev
 	}
+	if s.snap.untimed != nil {
+		last := s.snap
+		job.last = &last
+	}
 	s.spawn(func() func() {
 		snap, err := job.run()
 		return func() { s.deliver(gen, job.filterGen, snap, err) }
@@ -274,6 +281,7 @@ type job struct {
 	sort      sortSpec
 	filterGen uint64
 	prev      *snapshot // when set, only re-sort prev's result
+	last      *snapshot // the snapshot on screen, for what a new one can reuse
 }
 
 func (j *job) run() (snapshot, error) {
@@ -311,12 +319,18 @@ func (j *job) run() (snapshot, error) {
 	if !j.filter.From.IsZero() || !j.filter.To.IsZero() {
 		untimed := j.filter
 		untimed.From, untimed.To = time.Time{}, time.Time{}
-		wide, err := j.ix.Filter(&untimed)
-		if err != nil {
-			return snapshot{}, fmt.Errorf("filter for the timeline: %w", err)
+		if j.last != nil && sameFilter(&j.last.untimedFor, &untimed) {
+			snap.untimed = j.last.untimed // only the window moved
+		} else {
+			wide, err := j.ix.Filter(&untimed)
+			if err != nil {
+				return snapshot{}, fmt.Errorf("filter for the timeline: %w", err)
+			}
+			snap.untimed = wide.Rows
 		}
-		snap.untimed = wide.Rows
 	}
+	snap.untimedFor = cloneFilter(&j.filter)
+	snap.untimedFor.From, snap.untimedFor.To = time.Time{}, time.Time{}
 	snap.rows = j.sorter.sortRows(res.Rows, j.sort)
 	snap.actors = orderActors(j.ix.Strings, j.all, counts)
 	return snap, nil
@@ -341,6 +355,13 @@ func orderActors(strs []string, ids []uint32, counts []int32) []uint32 {
 		return cmp(a < b)
 	})
 	return out
+}
+
+// sameFilter reports whether a and b select the same events.
+func sameFilter(a, b *data.Filter) bool {
+	return a.From.Equal(b.From) && a.To.Equal(b.To) && slices.Equal(a.Actors, b.Actors) &&
+		slices.Equal(a.Types, b.Types) && a.MinFatalities == b.MinFatalities && a.Text == b.Text &&
+		a.PreciseOnly == b.PreciseOnly && ((a.BBox == nil) == (b.BBox == nil)) && (a.BBox == nil || *a.BBox == *b.BBox)
 }
 
 // cloneFilter copies f so that a worker's copy shares no slices with the

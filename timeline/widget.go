@@ -164,6 +164,12 @@ func (t *Timeline) SetSelected(row int) {
 	}
 }
 
+// Selected returns the row marked as selected, -1 for none.
+func (t *Timeline) Selected() int { return t.selected }
+
+// Hovered returns the row marked as hovered elsewhere, -1 for none.
+func (t *Timeline) Hovered() int { return t.hovered }
+
 // SetHovered marks row (-1 for none), the event hovered elsewhere (map or
 // table), on the axis.
 func (t *Timeline) SetHovered(row int) {

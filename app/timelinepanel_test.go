@@ -1,0 +1,96 @@
+package app
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// drawnEvents counts the events on the map's frame.
+func drawnEvents(u *mainUI) int {
+	f := u.mapP.m.Frame()
+	n := 0
+	for i := range f.Marks {
+		n += len(f.MarkRows(i))
+	}
+	return n
+}
+
+func TestTimelineWindowFiltersMapAndTable(t *testing.T) {
+	u, _ := newTestUI(t)
+	tl := u.timeP.t
+	if d := tl.Data(); d == nil || !slices.Equal(d.Rows, u.st.snap.untimed) || len(d.Rows) != 6 {
+		t.Fatalf("timeline rows %v, want the 6 untimed rows", tl.Data())
+	}
+	before := tl.Data()
+	// The user brushes March 2024 (the callback the brush calls).
+	from, to := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)
+	tl.OnWindow(from.Unix(), to.Unix())
+	settle(u)
+	if !u.st.filter.From.Equal(from) || !u.st.filter.To.Equal(to) {
+		t.Errorf("state window %v – %v", u.st.filter.From, u.st.filter.To)
+	}
+	if n := len(u.st.snap.rows); n != 4 {
+		t.Errorf("table shows %d events in March 2024, want 4", n)
+	}
+	if n := drawnEvents(u); n != 4 {
+		t.Errorf("map draws %d events in March 2024, want 4", n)
+	}
+	if !strings.Contains(u.status.Text, "Showing 4 of 6") {
+		t.Errorf("status %q", u.status.Text)
+	}
+	if tl.Data() != before {
+		t.Error("a brush rebuilt the timeline's data; its histogram shows the untimed rows")
+	}
+	// An actor filter changes the histogram's rows, not the window.
+	u.st.setActors([]string{"Protesters (Afghanistan)"})
+	settle(u)
+	if tl.Data() == before || !slices.Equal(tl.Data().Rows, u.st.snap.untimed) || len(tl.Data().Rows) >= 6 {
+		t.Errorf("after an actor filter the timeline has %d rows, want the filtered untimed rows", len(tl.Data().Rows))
+	}
+	if f, l, ok := tl.Window(); !ok || f != from.Unix() || l < to.Unix() {
+		t.Errorf("timeline window %d–%d %v after the actor filter", f, l, ok)
+	}
+	// Clearing the window from the chips clears the brush.
+	u.st.setWindow(time.Time{}, time.Time{})
+	settle(u)
+	if _, _, ok := tl.Window(); ok {
+		t.Error("the brush stays after the window was cleared")
+	}
+}
+
+func TestSelectionPropagatesBothWays(t *testing.T) {
+	u, _ := newTestUI(t)
+	tl := u.timeP.t
+	row := int(u.st.snap.result.Rows[2])
+	tl.OnSelect(row) // a click on the timeline
+	settle(u)
+	if u.st.selected != row || tl.Selected() != row || u.details.text() == "" {
+		t.Errorf("timeline selection: state %d, timeline %d, details %q", u.st.selected, tl.Selected(), u.details.text())
+	}
+	if u.table.pos < 0 || int(u.st.snap.rows[u.table.pos]) != row {
+		t.Errorf("table did not follow the timeline's selection")
+	}
+	other := int(u.st.snap.result.Rows[4])
+	u.st.selectRow(other) // from the table or the map
+	settle(u)
+	if tl.Selected() != other {
+		t.Errorf("timeline marks %d, want %d", tl.Selected(), other)
+	}
+	// Hovering an event on the map marks it on the timeline.
+	u.mapP.m.OnHover(other)
+	if tl.Hovered() != other {
+		t.Errorf("timeline hover %d, want %d", tl.Hovered(), other)
+	}
+}
+
+func TestPlaybackFadesMap(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.timeP.onFade(100, 200)
+	settle(u)
+	sc := u.mapP.scene()
+	if sc.FadeFrom != 100 || sc.FadeTo != 200 {
+		t.Errorf("scene fade %d–%d", sc.FadeFrom, sc.FadeTo)
+	}
+}
