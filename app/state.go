@@ -12,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"frontier/data"
+	"frontier/mapview"
 )
 
 // change says what part of the state a listener is told about.
@@ -23,6 +24,8 @@ const (
 	changeView change = iota
 	// changeSelection: the selected row changed.
 	changeSelection
+	// changeHover: the event under the pointer (on the map) changed.
+	changeHover
 )
 
 // snapshot is one settled, consistent view of the data: everything the
@@ -74,6 +77,9 @@ type state struct {
 	sort        sortSpec
 	snap        snapshot
 	selected    int // row of the index, -1 for none
+	hovered     int // row under the pointer, -1 for none
+	// view is the map's viewport, as the user left it.
+	view mapview.Viewport
 	gen         uint64
 	filterGen   uint64 // generation of the latest filter change
 	snapFilter  uint64 // filterGen that snap.result was computed for
@@ -92,7 +98,7 @@ var postToUI = fyne.Do
 // newState returns the state of an index with no filter, in date order.
 // Its snapshot is empty until start is called.
 func newState(ix *data.Index) *state {
-	s := &state{ix: ix, sorter: newSorter(ix), selected: -1, post: postToUI}
+	s := &state{ix: ix, sorter: newSorter(ix), selected: -1, hovered: -1, post: postToUI}
 	s.all = make([]uint32, 0, len(ix.ActorInfo))
 	for id := range ix.ActorInfo {
 		if id != 0 && int(id) < len(ix.Strings) {
@@ -198,6 +204,15 @@ func (s *state) selectRow(row int) {
 	}
 	s.selected = row
 	s.notify(changeSelection)
+}
+
+// hoverRow records the event under the pointer (-1 for none).
+func (s *state) hoverRow(row int) {
+	if row == s.hovered {
+		return
+	}
+	s.hovered = row
+	s.notify(changeHover)
 }
 
 // request starts a worker computing a snapshot for the current filter and

@@ -56,6 +56,8 @@ func newTimelinePanel(st *state, colors []color.RGBA, c clock) *timelinePanel {
 			p.sync()
 		case changeSelection:
 			p.t.SetSelected(st.selected)
+		case changeHover:
+			p.t.SetHovered(st.hovered)
 		}
 	})
 	return p

@@ -94,3 +94,20 @@ func TestPlaybackFadesMap(t *testing.T) {
 		t.Errorf("scene fade %d–%d", sc.FadeFrom, sc.FadeTo)
 	}
 }
+
+func TestStateKeepsMapViewAndHover(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.mapP.m.ZoomBy(1)
+	if u.st.view.Zoom != u.mapP.m.View().Zoom || u.st.view.Zoom == 0 {
+		t.Errorf("state view zoom %g, map %g", u.st.view.Zoom, u.mapP.m.View().Zoom)
+	}
+	row := int(u.st.snap.result.Rows[1])
+	u.mapP.m.OnHover(row)
+	if u.st.hovered != row || u.timeP.t.Hovered() != row {
+		t.Errorf("hover: state %d, timeline %d, want %d", u.st.hovered, u.timeP.t.Hovered(), row)
+	}
+	u.mapP.m.OnHover(-1)
+	if u.st.hovered != -1 || u.timeP.t.Hovered() != -1 {
+		t.Error("hover not cleared")
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontier/data"
+	"frontier/mapview"
 	"frontier/mapview/basemap"
 )
 
@@ -57,7 +58,8 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	u.filters.onClearArea = func() { u.mapP.setArea(nil) }
 	u.timeP = newTimelinePanel(u.st, u.mapP.colors, realClock{})
 	u.timeP.onFade = u.mapP.setFade
-	u.mapP.m.OnHover = u.timeP.t.SetHovered
+	u.mapP.m.OnHover = u.st.hoverRow
+	u.mapP.m.OnViewChanged = func(v mapview.Viewport) { u.st.view = v }
 	u.filters.onClearWindow = func() { u.st.setWindow(time.Time{}, time.Time{}) }
 	u.status = widget.NewLabel("Loading events…")
 	u.centre = container.NewStack()
