@@ -73,13 +73,13 @@ type state struct {
 	all []uint32
 
 	// UI goroutine only.
-	filter      data.Filter
-	sort        sortSpec
-	snap        snapshot
-	selected    int // row of the index, -1 for none
-	hovered     int // row under the pointer, -1 for none
+	filter   data.Filter
+	sort     sortSpec
+	snap     snapshot
+	selected int // row of the index, -1 for none
+	hovered  int // row under the pointer, -1 for none
 	// view is the map's viewport, as the user left it.
-	view mapview.Viewport
+	view        mapview.Viewport
 	gen         uint64
 	filterGen   uint64 // generation of the latest filter change
 	snapFilter  uint64 // filterGen that snap.result was computed for
