@@ -68,10 +68,10 @@ func Run(opt Options) (err error) {
 	w.Resize(fyne.NewSize(1400, 900))
 	w.SetMaster()
 	w.ShowAndRun()
+	u.timeP.player.pause()
 	u.st.shutdown() // no worker may touch the store once it is closed
 	u.mapP.m.Destroy()
 	u.timeP.t.Destroy()
-	u.timeP.player.pause()
 	return nil
 }
 

@@ -63,12 +63,19 @@ func (p *mapPanel) scene() *mapview.Scene {
 func (p *mapPanel) setArea(b *orb.Bound) { p.st.setBBox(b) }
 
 // setFade fades events by age from fadeFrom to fadeTo (equal: no fading).
+//
+// During playback every step also moves the time window, and the scene is
+// rebuilt when that step's events arrive (changeView), so the new fade is
+// never drawn over the old step's events. Only turning fading off redraws
+// at once.
 func (p *mapPanel) setFade(from, to int64) {
 	if from == p.fadeFrom && to == p.fadeTo {
 		return
 	}
 	p.fadeFrom, p.fadeTo = from, to
-	p.m.SetScene(p.scene())
+	if from == to {
+		p.m.SetScene(p.scene())
+	}
 }
 
 // setHalos turns precision halos on or off.

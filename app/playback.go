@@ -104,9 +104,9 @@ func (p *player) play() {
 	if !ok {
 		return
 	}
-	if from, to, ok := p.window(); !ok || from > last {
-		p.setWindow(p.startWindow(first))
-	} else if to > last && p.mode == playMoving {
+	if from, to, ok := p.window(); !ok || from > last || to <= first || to > last {
+		// No window, one outside the data, or one already at the end:
+		// start from the beginning.
 		p.setWindow(p.startWindow(first))
 	}
 	p.playing = true
@@ -136,8 +136,11 @@ func (p *player) schedule() {
 	gen := p.tickGen
 	d := time.Duration(float64(time.Second) / p.speed)
 	p.stop = p.clock.AfterFunc(d, func() {
+		if p.st.closed.Load() {
+			return // the app is closing
+		}
 		p.post(func() {
-			if p.playing && gen == p.tickGen {
+			if p.playing && gen == p.tickGen && !p.st.closed.Load() {
 				p.tick()
 			}
 		})
@@ -163,9 +166,11 @@ func (p *player) tick() {
 	p.schedule()
 }
 
-// stepBins moves the window by one bin forward (dir 1) or back (-1):
-// both ends in moving mode, the end only in cumulative mode. It reports
-// false, without moving, when the step would leave the data.
+// stepBins moves the window by one bin forward (dir 1) or back (-1). In
+// moving mode the window keeps its length: by whole bins when both ends
+// are on bin boundaries, else by days. In cumulative mode only the end
+// moves. It reports false, without moving, at the end of the data going
+// forward, or at its start going back.
 func (p *player) stepBins(dir int) bool {
 	first, last, ok := p.dataRange()
 	if !ok {
@@ -177,16 +182,28 @@ func (p *player) stepBins(dir int) bool {
 		p.setWindow(from, to)
 		return true
 	}
-	nf, nt := from, p.step(to, dir)
-	if p.mode == playMoving {
+	var nf, nt int64
+	switch {
+	case p.mode == playCumulative:
+		if dir > 0 && to > last {
+			return false // the window already holds the last event
+		}
+		nf, nt = from, p.step(to, dir)
+	case p.onBoundary(from) && p.onBoundary(to):
+		nf, nt = p.step(from, dir), p.step(to, dir)
+	default:
 		nf = p.step(from, dir)
+		nt = nf + (to - from)
 	}
-	if nf > last || nt <= first || nt <= nf {
+	if nt <= nf || (dir > 0 && nf > last) || (dir < 0 && nt <= first) {
 		return false
 	}
 	p.setWindow(nf, nt)
 	return true
 }
+
+// onBoundary reports whether t is a bin boundary of the current unit.
+func (p *player) onBoundary(t int64) bool { return p.step(p.step(t, 1), -1) == t }
 
 // fade tells onChange which events are new in this step.
 func (p *player) fade() {
@@ -195,7 +212,12 @@ func (p *player) fade() {
 		p.onChange(0, 0)
 		return
 	}
-	p.onChange(from, p.step(to, -1))
+	newest := p.step(to, -1) // the start of the window's last bin
+	if newest <= from {
+		// A one-bin window: all of it is new.
+		from = newest - 1
+	}
+	p.onChange(from, newest)
 }
 
 // stepEvent selects the next (dir 1) or previous (-1) event in time among

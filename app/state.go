@@ -219,6 +219,9 @@ func (s *state) hoverRow(row int) {
 // sort. With refilter false the current result is only re-sorted, unless a
 // filter change is still in flight (its result would be lost otherwise).
 func (s *state) request(refilter bool) {
+	if s.closed.Load() {
+		return // shut down: the store may be closed
+	}
 	s.gen++
 	gen := s.gen
 	if refilter {
@@ -331,18 +334,18 @@ func (j *job) run() (snapshot, error) {
 		}
 		snap.typeCounts, snap.subTypeCounts = wide.TypeCounts, wide.SubTypeCounts
 	}
-	if !j.filter.From.IsZero() || !j.filter.To.IsZero() {
-		untimed := j.filter
-		untimed.From, untimed.To = time.Time{}, time.Time{}
-		if j.last != nil && sameFilter(&j.last.untimedFor, &untimed) {
-			snap.untimed = j.last.untimed // only the window moved
-		} else {
-			wide, err := j.ix.Filter(&untimed)
-			if err != nil {
-				return snapshot{}, fmt.Errorf("filter for the timeline: %w", err)
-			}
-			snap.untimed = wide.Rows
+	untimed := j.filter
+	untimed.From, untimed.To = time.Time{}, time.Time{}
+	if j.last != nil && sameFilter(&j.last.untimedFor, &untimed) {
+		// Only the window moved (or was cleared): the same rows, and the
+		// same slice, so the timeline need not rebuild.
+		snap.untimed = j.last.untimed
+	} else if !j.filter.From.IsZero() || !j.filter.To.IsZero() {
+		wide, err := j.ix.Filter(&untimed)
+		if err != nil {
+			return snapshot{}, fmt.Errorf("filter for the timeline: %w", err)
 		}
+		snap.untimed = wide.Rows
 	}
 	snap.untimedFor = cloneFilter(&j.filter)
 	snap.untimedFor.From, snap.untimedFor.To = time.Time{}, time.Time{}

@@ -52,11 +52,16 @@ func TestTimelineWindowFiltersMapAndTable(t *testing.T) {
 	if f, l, ok := tl.Window(); !ok || f != from.Unix() || l < to.Unix() {
 		t.Errorf("timeline window %d–%d %v after the actor filter", f, l, ok)
 	}
-	// Clearing the window from the chips clears the brush.
+	// Clearing the window from the chips clears the brush, and keeps the
+	// timeline's data (the untimed rows did not change).
+	withActor := tl.Data()
 	u.st.setWindow(time.Time{}, time.Time{})
 	settle(u)
 	if _, _, ok := tl.Window(); ok {
 		t.Error("the brush stays after the window was cleared")
+	}
+	if tl.Data() != withActor {
+		t.Error("clearing the window rebuilt the timeline's data")
 	}
 }
 

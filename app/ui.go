@@ -97,6 +97,7 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 		fyne.NewMenu("File", quit),
 		fyne.NewMenu("Edit", find),
 		u.viewMenu(),
+		u.playMenu(),
 		fyne.NewMenu("Help", fyne.NewMenuItem("About Frontier", u.showAbout)),
 	))
 	// Menu shortcuts fire first on the desktop; these cover drivers that
@@ -105,6 +106,9 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	w.Canvas().AddShortcut(shortcutFind, func(fyne.Shortcut) { u.focusSearch() })
 	for sc, fn := range u.mapShortcuts() {
 		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) { fn() })
+	}
+	for _, a := range u.playActions() {
+		w.Canvas().AddShortcut(a.sc, func(fyne.Shortcut) { a.fn() })
 	}
 	// Playback keys when no widget has the keyboard: space, ←/→, Shift+←/→.
 	w.Canvas().SetOnTypedKey(u.timeP.bar.playKey)

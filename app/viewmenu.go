@@ -41,3 +41,42 @@ func (u *mainUI) mapShortcuts() map[*desktop.CustomShortcut]func() {
 		shortcutFitAll:  u.mapP.m.FitAll,
 	}
 }
+
+// Playback shortcuts that work wherever the focus is; the plain keys
+// (space, ←/→, Shift+←/→) work when no widget has the keyboard.
+var (
+	shortcutPlay      = &desktop.CustomShortcut{KeyName: fyne.KeySpace, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNextEvent = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutPrevEvent = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNextBin   = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutPrevBin   = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+)
+
+// playMenu is the Playback menu.
+func (u *mainUI) playMenu() *fyne.Menu {
+	var items []*fyne.MenuItem
+	for _, a := range u.playActions() {
+		it := fyne.NewMenuItem(a.label, a.fn)
+		it.Shortcut = a.sc
+		items = append(items, it)
+	}
+	return fyne.NewMenu("Playback", items...)
+}
+
+// playAction is a playback command with its shortcut.
+type playAction struct {
+	label string
+	sc    *desktop.CustomShortcut
+	fn    func()
+}
+
+func (u *mainUI) playActions() []playAction {
+	p, bar := u.timeP.player, u.timeP.bar
+	return []playAction{
+		{"Play / Pause", shortcutPlay, func() { p.toggle(); bar.refresh() }},
+		{"Next Event", shortcutNextEvent, func() { p.stepEvent(1) }},
+		{"Previous Event", shortcutPrevEvent, func() { p.stepEvent(-1) }},
+		{"Next Step", shortcutNextBin, func() { p.stepBins(1) }},
+		{"Previous Step", shortcutPrevBin, func() { p.stepBins(-1) }},
+	}
+}

@@ -108,12 +108,16 @@ func (t *Timeline) Data() *Data { return t.data }
 func (t *Timeline) SetWindow(from, to int64) {
 	if from == 0 && to == 0 {
 		t.setWindow(0, 0)
-		return
+	} else {
+		if to < from {
+			from, to = to, from
+		}
+		t.setWindow(Floor(from, Day), Floor(to, Day)+day)
 	}
-	if to < from {
-		from, to = to, from
-	}
-	t.setWindow(Floor(from, Day), Floor(to, Day)+day)
+	// What the owner set is what it knows: the user's next change is
+	// reported against it.
+	t.reported = true
+	t.lastFrom, t.lastTo, _ = t.Window()
 }
 
 // Window returns the window as the starts of its first and last day, and
