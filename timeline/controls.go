@@ -145,6 +145,7 @@ func (c *controls) window(from, to int64) {
 // parseDay reads an entry's YYYY-MM-DD day; empty stands for def when
 // there is data.
 func parseDay(name, s string, def int64, hasDef bool) (int64, error) {
+	s = strings.TrimSpace(s)
 	if s == "" {
 		if !hasDef {
 			return 0, fmt.Errorf("%s: enter a date (YYYY-MM-DD)", name)
