@@ -57,7 +57,7 @@ func init() {
 	commands = []command{
 		{"import", "[--json] FILE...", "import ACLED CSV exports into the store", runImport},
 		{"stats", "[--json] [filter flags]", "count the events passing a filter", runStats},
-		{"export", "--format csv|geojson --out FILE [filter flags]", "write the events passing a filter", runExport},
+		{"export", "--format csv|geojson|kml|kmz --out FILE [filter flags]", "write the events passing a filter", runExport},
 		{"render", "--out FILE.png [--size WxH] [--bbox W,S,E,N | --center LON,LAT --zoom Z] [--title T] [--sample] [filter flags]",
 			"draw the map of the events passing a filter to a PNG (no display needed)", runRender},
 		{"help", "", "show this help", func(env *Env, _ []string) error { printHelp(env.Stdout); return nil }},

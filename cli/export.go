@@ -2,18 +2,29 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+
+	"frontier/data"
 )
+
+// exportWriters are the export formats by --format name.
+var exportWriters = map[string]func(*data.Index, io.Writer, []int32) error{
+	"csv":     (*data.Index).WriteCSV,
+	"geojson": (*data.Index).WriteGeoJSON,
+	"kml":     (*data.Index).WriteKML,
+	"kmz":     (*data.Index).WriteKMZ,
+}
 
 func runExport(env *Env, args []string) error {
 	fs := newFlagSet("export")
 	db := fs.String("db", "", "store file")
-	format := fs.String("format", "", "csv or geojson")
+	format := fs.String("format", "", "csv, geojson, kml or kmz")
 	out := fs.String("out", "", "output file")
 	sel, err := selectEvents(env, fs, args, db, func() error {
-		if *format != "csv" && *format != "geojson" {
-			return usagef("--format must be csv or geojson")
+		if exportWriters[*format] == nil {
+			return usagef("--format must be csv, geojson, kml or kmz")
 		}
 		if *out == "" {
 			return usagef("--out FILE is required")
@@ -32,11 +43,7 @@ func runExport(env *Env, args []string) error {
 		return fmt.Errorf("export %s: %w", *out, err)
 	}
 	defer os.Remove(tmp.Name())
-	if *format == "csv" {
-		err = ix.WriteCSV(tmp, res.Rows)
-	} else {
-		err = ix.WriteGeoJSON(tmp, res.Rows)
-	}
+	err = exportWriters[*format](ix, tmp, res.Rows)
 	if err == nil {
 		err = tmp.Chmod(0o644) // CreateTemp makes files private; an export is an ordinary file
 	}
