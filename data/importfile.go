@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"strings"
 )
 
 // DatasetSample is the dataset name of the embedded illustrative sample.
@@ -18,16 +19,29 @@ var sampleCSV []byte
 // Every record in it is illustrative, not reporting.
 func SampleCSV() []byte { return sampleCSV }
 
-// ImportFile imports one file, detecting its format from its content. A
-// file in no known format is refused with one error and nothing written.
+// ImportFile imports one file, detecting its format from its content: a
+// header naming UCDP GED columns (type_of_violence, date_start, …) is read
+// as UCDP GED, anything else as ACLED. A file in no known format is
+// refused with one error and nothing written.
 func (s *Store) ImportFile(ctx context.Context, path string, progress func(ImportReport)) (ImportReport, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return ImportReport{File: path}, fmt.Errorf("import: %w", err)
 	}
 	defer f.Close()
-	src, err := NewACLEDReader(path, f)
+	br := skipBOM(f)
+	if looksLikeUCDP(br) {
+		src, err := NewUCDPReader(path, br)
+		if err != nil {
+			return ImportReport{File: path}, fmt.Errorf("import %w", err)
+		}
+		return s.Import(ctx, path, src, progress)
+	}
+	src, err := NewACLEDReader(path, br)
 	if err != nil {
+		if strings.Contains(err.Error(), "not an ACLED export") {
+			err = fmt.Errorf("%w; nor a UCDP GED export, which needs columns %s", err, strings.Join(ucdpRequired, ", "))
+		}
 		return ImportReport{File: path}, fmt.Errorf("import %w", err)
 	}
 	return s.Import(ctx, path, src, progress)
