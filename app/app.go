@@ -64,14 +64,12 @@ func Run(opt Options) (err error) {
 	a := fyneapp.NewWithID(AppID)
 	ensureMetadata(a)
 	w := a.NewWindow(windowTitle(store.Path()))
-	u := newMainUI(a, w, ix)
+	s := &session{a: a, w: w, store: store}
+	s.open(ix)
 	w.Resize(fyne.NewSize(1400, 900))
 	w.SetMaster()
 	w.ShowAndRun()
-	u.timeP.player.pause()
-	u.st.shutdown() // no worker may touch the store once it is closed
-	u.mapP.m.Destroy()
-	u.timeP.t.Destroy()
+	s.close() // no worker may touch the store once it is closed
 	return nil
 }
 

@@ -32,13 +32,19 @@ type mainUI struct {
 	centre  *fyne.Container
 	content fyne.CanvasObject
 	about   dialog.Dialog // the last About box shown
-	quitFn  func()        // quits the app (tests replace it)
+	// sess is the store session (nil in tests that show an index only);
+	// imports need it.
+	sess         *session
+	cancelImport func() // stops the running import, if any
+	lastReport   string // the last import report shown
+	quitFn       func() // quits the app (tests replace it)
 }
 
 // Keyboard shortcuts (Ctrl on Linux and Windows, Cmd on macOS).
 var (
-	shortcutQuit = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutFind = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutQuit   = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutFind   = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutImport = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // newMainUI builds the main window's content, menu and shortcuts on w for
@@ -88,13 +94,15 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 		dialog.ShowError(err, w)
 	})
 
+	imp := fyne.NewMenuItem("Import…", u.chooseImport)
+	imp.Shortcut = shortcutImport
 	quit := fyne.NewMenuItem("Quit", u.quit)
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
 	find := fyne.NewMenuItem("Find Actor…", u.focusSearch)
 	find.Shortcut = shortcutFind
 	w.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu("File", quit),
+		fyne.NewMenu("File", imp, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu("Edit", find),
 		u.viewMenu(),
 		u.playMenu(),
@@ -103,6 +111,8 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	// Menu shortcuts fire first on the desktop; these cover drivers that
 	// do not route menu shortcuts (and the test driver).
 	w.Canvas().AddShortcut(shortcutQuit, func(fyne.Shortcut) { u.quit() })
+	w.Canvas().AddShortcut(shortcutImport, func(fyne.Shortcut) { u.chooseImport() })
+	w.SetOnDropped(u.dropped)
 	w.Canvas().AddShortcut(shortcutFind, func(fyne.Shortcut) { u.focusSearch() })
 	for sc, fn := range u.mapShortcuts() {
 		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) { fn() })

@@ -83,6 +83,17 @@ func newTestUI(t *testing.T) (*mainUI, fyne.Window) {
 	u := newMainUI(a, w, ix)
 	queues[u] = q
 	t.Cleanup(func() { delete(queues, u) })
+	// The session lets imports reload the window; a reloaded UI shares
+	// the queue and is stopped before the store closes.
+	u.sess = &session{a: a, w: w, store: store, ui: u, loaded: func(nu *mainUI) {
+		queues[nu] = q
+		t.Cleanup(func() { delete(queues, nu) })
+	}}
+	t.Cleanup(func() {
+		if u.sess.ui != u {
+			u.sess.close()
+		}
+	})
 	t.Cleanup(u.st.shutdown) // runs before the store closes
 	t.Cleanup(u.mapP.m.Destroy)
 	t.Cleanup(u.timeP.t.Destroy)
@@ -354,8 +365,12 @@ func TestShortcutsAndMenu(t *testing.T) {
 	if menu == nil || len(menu.Items) < 2 || menu.Items[0].Label != "File" {
 		t.Fatalf("main menu %+v", menu)
 	}
-	if q := menu.Items[0].Items[0]; !q.IsQuit || q.Shortcut != shortcutQuit {
-		t.Errorf("File menu's first item %q is not Quit with Ctrl+Q", q.Label)
+	file := menu.Items[0].Items
+	if imp := file[0]; imp.Label != "Import…" || imp.Shortcut != shortcutImport {
+		t.Errorf("File menu's first item %q is not Import… with Ctrl+O", imp.Label)
+	}
+	if q := file[len(file)-1]; !q.IsQuit || q.Shortcut != shortcutQuit {
+		t.Errorf("File menu's last item %q is not Quit with Ctrl+Q", q.Label)
 	}
 	help := menu.Items[len(menu.Items)-1]
 	if help.Label != "Help" {

@@ -1,0 +1,182 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"frontier/data"
+)
+
+// session is one open store in the window. Importing files changes the
+// store under the index the panels were built on, so after an import the
+// session loads a new index and builds the window's content again.
+type session struct {
+	a     fyne.App
+	w     fyne.Window
+	store *data.Store
+	ui    *mainUI
+	// loaded is told about each new main UI (tests register their UI
+	// queue with it).
+	loaded func(*mainUI)
+}
+
+// open shows ix in the window, replacing the UI shown before.
+func (s *session) open(ix *data.Index) {
+	if s.ui != nil {
+		s.ui.stop()
+	}
+	s.ui = newMainUI(s.a, s.w, ix)
+	s.ui.sess = s
+	if s.loaded != nil {
+		s.loaded(s.ui)
+	}
+}
+
+// close stops the workers of the UI on screen, so the store may close.
+func (s *session) close() {
+	if s.ui != nil {
+		s.ui.stop()
+	}
+}
+
+// stop ends playback and every worker of the UI.
+func (u *mainUI) stop() {
+	if u.cancelImport != nil {
+		u.cancelImport() // an import stops at its next batch
+	}
+	u.timeP.player.pause()
+	u.st.shutdown()
+	u.mapP.m.Destroy()
+	u.timeP.t.Destroy()
+}
+
+// chooseImport asks for a file to import (File → Import…).
+func (u *mainUI) chooseImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, u.win)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.importFiles([]string{path})
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt", ".tsv"}))
+	d.Show()
+}
+
+// dropped imports the files dropped on the window.
+func (u *mainUI) dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, uri := range uris {
+		if uri.Scheme() == "file" {
+			paths = append(paths, uri.Path())
+		}
+	}
+	if len(paths) > 0 {
+		u.importFiles(paths)
+	}
+}
+
+// importFiles imports paths one after the other on a worker, showing
+// progress with a Cancel button, then a report, then the refreshed data.
+// A cancelled file stops at its last whole batch: the report says so, and
+// importing it again completes it.
+func (u *mainUI) importFiles(paths []string) {
+	if u.sess == nil || u.sess.store == nil {
+		dialog.ShowError(fmt.Errorf("import: no writable store open"), u.win)
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	u.cancelImport = cancel
+	progress := widget.NewLabel("Starting…")
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustom("Importing", "Cancel", container.NewVBox(progress, bar), u.win)
+	d.SetOnClosed(cancel)
+	d.Show()
+	store := u.sess.store
+	post := u.st.post
+	u.st.spawn(func() func() {
+		var lines []string
+		changed := false
+		for i, p := range paths {
+			name := filepath.Base(p)
+			rep, err := store.ImportFile(ctx, p, func(r data.ImportReport) {
+				post(func() {
+					progress.SetText(fmt.Sprintf("%s (%d of %d): %s rows read", name, i+1, len(paths), groupDigits(int64(r.Rows))))
+				})
+			})
+			lines = append(lines, reportLines(name, rep, err)...)
+			changed = changed || rep.Added > 0 || rep.Updated > 0
+			if ctx.Err() != nil {
+				break
+			}
+		}
+		return func() {
+			d.Hide()
+			cancel()
+			u.showImportReport(lines)
+			if changed {
+				u.sess.reload()
+			}
+		}
+	})
+}
+
+// reportLines says what an import did, with the first rejected rows.
+func reportLines(name string, rep data.ImportReport, err error) []string {
+	if err != nil {
+		return []string{fmt.Sprintf("%s: not imported: %v", name, err)}
+	}
+	out := []string{fmt.Sprintf("%s (%s, %s): %d added, %d updated, %d unchanged, %d rejected",
+		name, rep.Format, rep.Status, rep.Added, rep.Updated, rep.Unchanged, rep.Rejected)}
+	for _, w := range rep.Warnings {
+		out = append(out, "  note: "+w)
+	}
+	const show = 10
+	for i, e := range rep.Errors {
+		if i == show {
+			out = append(out, fmt.Sprintf("  … and %d more rejected rows (frontier import --json lists them all)", len(rep.Errors)-show))
+			break
+		}
+		out = append(out, "  "+e.Error())
+	}
+	return out
+}
+
+// showImportReport shows what the imports did.
+func (u *mainUI) showImportReport(lines []string) {
+	text := widget.NewLabel(strings.Join(lines, "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	text.Selectable = true
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(560, 220))
+	u.lastReport = strings.Join(lines, "\n")
+	dialog.ShowCustom("Import report", "Close", scroll, u.win)
+}
+
+// reload loads the store's index again and rebuilds the window on it.
+func (s *session) reload() {
+	ui := s.ui
+	ui.st.spawn(func() func() {
+		ix, err := data.LoadIndex(s.store)
+		return func() {
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("reload after import: %w", err), s.w)
+				return
+			}
+			s.open(ix)
+		}
+	})
+}
