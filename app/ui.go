@@ -37,6 +37,7 @@ type mainUI struct {
 	sess         *session
 	cancelImport func() // stops the running import, if any
 	lastReport   string // the last import report shown
+	lastExport   string // what the last export wrote
 	quitFn       func() // quits the app (tests replace it)
 }
 
@@ -45,6 +46,7 @@ var (
 	shortcutQuit   = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutFind   = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutImport = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutExport = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // newMainUI builds the main window's content, menu and shortcuts on w for
@@ -96,13 +98,15 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 
 	imp := fyne.NewMenuItem("Import…", u.chooseImport)
 	imp.Shortcut = shortcutImport
+	exp := fyne.NewMenuItem("Export…", u.chooseExport)
+	exp.Shortcut = shortcutExport
 	quit := fyne.NewMenuItem("Quit", u.quit)
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
 	find := fyne.NewMenuItem("Find Actor…", u.focusSearch)
 	find.Shortcut = shortcutFind
 	w.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu("File", imp, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu("File", imp, exp, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu("Edit", find),
 		u.viewMenu(),
 		u.playMenu(),
@@ -112,6 +116,7 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	// do not route menu shortcuts (and the test driver).
 	w.Canvas().AddShortcut(shortcutQuit, func(fyne.Shortcut) { u.quit() })
 	w.Canvas().AddShortcut(shortcutImport, func(fyne.Shortcut) { u.chooseImport() })
+	w.Canvas().AddShortcut(shortcutExport, func(fyne.Shortcut) { u.chooseExport() })
 	w.SetOnDropped(u.dropped)
 	w.Canvas().AddShortcut(shortcutFind, func(fyne.Shortcut) { u.focusSearch() })
 	for sc, fn := range u.mapShortcuts() {
