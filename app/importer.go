@@ -72,7 +72,7 @@ func (u *mainUI) chooseImport() {
 		r.Close()
 		u.importFiles([]string{path})
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt", ".tsv"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt", ".tsv", ".geojson", ".json", ".kml", ".kmz"}))
 	d.Show()
 }
 

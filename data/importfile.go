@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	_ "embed"
@@ -20,8 +21,10 @@ var sampleCSV []byte
 func SampleCSV() []byte { return sampleCSV }
 
 // ImportFile imports one file, detecting its format from its content: a
-// header naming UCDP GED columns (type_of_violence, date_start, …) is read
-// as UCDP GED, anything else as ACLED. A file in no known format is
+// zip archive is read as KMZ, a document starting with '{' as GeoJSON, one
+// starting with '<' as KML; otherwise a CSV header naming UCDP GED columns
+// (type_of_violence, date_start, …) is read as UCDP GED, anything else as
+// ACLED. A file in no known format is
 // refused with one error and nothing written.
 func (s *Store) ImportFile(ctx context.Context, path string, progress func(ImportReport)) (ImportReport, error) {
 	f, err := os.Open(path)
@@ -30,6 +33,31 @@ func (s *Store) ImportFile(ctx context.Context, path string, progress func(Impor
 	}
 	defer f.Close()
 	br := skipBOM(f)
+	switch detectContent(br) {
+	case "kmz":
+		st, err := f.Stat()
+		if err != nil {
+			return ImportReport{File: path}, fmt.Errorf("import %s: %w", path, err)
+		}
+		src, err := NewKMZReader(path, f, st.Size())
+		if err != nil {
+			return ImportReport{File: path}, fmt.Errorf("import %w", err)
+		}
+		defer src.Close()
+		return s.Import(ctx, path, src, progress)
+	case "kml":
+		src, err := NewKMLReader(path, br)
+		if err != nil {
+			return ImportReport{File: path}, fmt.Errorf("import %w", err)
+		}
+		return s.Import(ctx, path, src, progress)
+	case "geojson":
+		src, err := NewGeoJSONReader(path, br)
+		if err != nil {
+			return ImportReport{File: path}, fmt.Errorf("import %w", err)
+		}
+		return s.Import(ctx, path, src, progress)
+	}
 	if looksLikeUCDP(br) {
 		src, err := NewUCDPReader(path, br)
 		if err != nil {
@@ -45,6 +73,25 @@ func (s *Store) ImportFile(ctx context.Context, path string, progress func(Impor
 		return ImportReport{File: path}, fmt.Errorf("import %w", err)
 	}
 	return s.Import(ctx, path, src, progress)
+}
+
+// detectContent names the format the first bytes of br show: "kmz" for a
+// zip archive, "geojson" when the first non-space byte is '{', "kml" when
+// it is '<', and "" otherwise (CSV).
+func detectContent(br *bufio.Reader) string {
+	head, _ := br.Peek(4096)
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return "kmz"
+	}
+	switch t := bytes.TrimLeft(head, " \t\r\n"); {
+	case len(t) == 0:
+		return ""
+	case t[0] == '{':
+		return "geojson"
+	case t[0] == '<':
+		return "kml"
+	}
+	return ""
 }
 
 // ImportSample loads the embedded sample dataset into the store.
