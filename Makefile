@@ -50,7 +50,7 @@ bench:
 
 FUZZTIME ?= 30s
 fuzz:
-	for f in FuzzACLEDReader FuzzUCDPReader FuzzGeoJSONReader FuzzKMLReader FuzzParseDay FuzzDecodeEvent FuzzParseMGRS; do \
+	for f in FuzzACLEDReader FuzzUCDPReader FuzzGeoJSONReader FuzzKMLReader FuzzGenericCSV FuzzParseDay FuzzDecodeEvent FuzzParseMGRS; do \
 		CGO_ENABLED=0 $(GO) test ./data/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
 	for f in FuzzDecode FuzzDecodeBody; do \
 		CGO_ENABLED=0 $(GO) test ./mapview/basemap/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done

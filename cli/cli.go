@@ -55,7 +55,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"import", "[--json] FILE...", "import ACLED or UCDP GED CSV, GeoJSON, KML or KMZ files into the store (format detected from the content)", runImport},
+		{"import", "[--json] [--map lat=COL,lon=COL,date=COL,...] FILE...", "import ACLED or UCDP GED CSV, any CSV of events, GeoJSON, KML or KMZ files into the store (format detected from the content)", runImport},
 		{"stats", "[--json] [filter flags]", "count the events passing a filter", runStats},
 		{"export", "--format csv|geojson|kml|kmz --out FILE [filter flags]", "write the events passing a filter", runExport},
 		{"render", "--out FILE.png [--size WxH] [--bbox W,S,E,N | --center LON,LAT --zoom Z] [--title T] [--sample] [filter flags]",

@@ -27,6 +27,18 @@ func runImport(env *Env, args []string) error {
 	fs := newFlagSet("import")
 	db := fs.String("db", "", "store file")
 	asJSON := fs.Bool("json", false, "print JSON")
+	var colMap data.ColumnMap
+	fs.Func("map", "read the files as plain CSV with these columns: `lat=COL,lon=COL,date=COL,actor1=COL,…` "+
+		"(repeatable or comma-separated; COL is a header name or a 1-based column number; fields: "+
+		"lat, lon, date, date_end, id, dataset, actor1, actor2, type, subtype, location, country, admin1, admin2, "+
+		"fatalities, notes, source; columns left out are found by name)", func(s string) error {
+		m, err := data.ParseColumnMap(colMap, s)
+		if err != nil {
+			return err
+		}
+		colMap = m
+		return nil
+	})
 	files, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -47,7 +59,12 @@ func runImport(env *Env, args []string) error {
 	defer stop()
 	failed := false
 	for _, f := range files {
-		rep, err := s.ImportFile(ctx, f, progressPrinter(env, f))
+		var rep data.ImportReport
+		if colMap != nil {
+			rep, err = s.ImportCSVMapped(ctx, f, colMap, progressPrinter(env, f))
+		} else {
+			rep, err = s.ImportFile(ctx, f, progressPrinter(env, f))
+		}
 		res := importResult{File: f, Format: rep.Format, Added: rep.Added, Updated: rep.Updated,
 			Unchanged: rep.Unchanged, Rejected: rep.Rejected, Errors: rep.Errors, Warnings: rep.Warnings}
 		if res.Errors == nil {

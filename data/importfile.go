@@ -23,8 +23,11 @@ func SampleCSV() []byte { return sampleCSV }
 // ImportFile imports one file, detecting its format from its content: a
 // zip archive is read as KMZ, a document starting with '{' as GeoJSON, one
 // starting with '<' as KML; otherwise a CSV header naming UCDP GED columns
-// (type_of_violence, date_start, …) is read as UCDP GED, anything else as
-// ACLED. A file in no known format is
+// (type_of_violence, date_start, …) is read as UCDP GED, one with ACLED's
+// columns as ACLED, and any other CSV with latitude, longitude and date
+// columns (found by name, or the coordinates by value) with the generic
+// CSV reader. A UTF-16 file with a byte-order mark is decoded first. A
+// file in no known format is
 // refused with one error and nothing written.
 func (s *Store) ImportFile(ctx context.Context, path string, progress func(ImportReport)) (ImportReport, error) {
 	f, err := os.Open(path)
@@ -32,7 +35,7 @@ func (s *Store) ImportFile(ctx context.Context, path string, progress func(Impor
 		return ImportReport{File: path}, fmt.Errorf("import: %w", err)
 	}
 	defer f.Close()
-	br := skipBOM(f)
+	br := utf16Reader(skipBOM(f))
 	switch detectContent(br) {
 	case "kmz":
 		st, err := f.Stat()
@@ -65,10 +68,21 @@ func (s *Store) ImportFile(ctx context.Context, path string, progress func(Impor
 		}
 		return s.Import(ctx, path, src, progress)
 	}
+	missing := genericCSVMissing(br)
+	if len(missing) == 0 && !looksLikeACLED(br) {
+		src, err := NewGenericCSVReader(path, br, nil)
+		if err != nil {
+			return ImportReport{File: path}, fmt.Errorf("import %w", err)
+		}
+		return s.Import(ctx, path, src, progress)
+	}
 	src, err := NewACLEDReader(path, br)
 	if err != nil {
 		if strings.Contains(err.Error(), "not an ACLED export") {
 			err = fmt.Errorf("%w; nor a UCDP GED export, which needs columns %s", err, strings.Join(ucdpRequired, ", "))
+			if len(missing) > 0 {
+				err = fmt.Errorf("%w; nor a plain CSV of events: no %s column found (name them with --map)", err, strings.Join(missing, ", "))
+			}
 		}
 		return ImportReport{File: path}, fmt.Errorf("import %w", err)
 	}
