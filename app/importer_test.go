@@ -4,6 +4,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 )
 
 // settleSession settles the UI on screen until it stops changing (an
@@ -50,5 +53,20 @@ func TestImportOfANonEventFileReportsAndKeepsTheWindow(t *testing.T) {
 	}
 	if !strings.Contains(u.lastReport, "not imported") {
 		t.Errorf("report %q", u.lastReport)
+	}
+}
+
+// Files dropped on the window are imported like File → Import…; non-file
+// URIs are ignored.
+func TestDroppedFilesAreImported(t *testing.T) {
+	u, _ := newTestUI(t)
+	path, err := filepath.Abs(filepath.Join("..", "data", "testdata", "ucdp_current.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path), storage.NewURI("https://example.org/x.csv")})
+	nu := settleSession(u)
+	if nu.st.ix.Len() != 10 || !strings.Contains(u.lastReport, "ucdp_current.csv (ucdp, done): 4 added") {
+		t.Errorf("after a drop: %d events, report %q", nu.st.ix.Len(), u.lastReport)
 	}
 }
