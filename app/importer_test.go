@@ -64,7 +64,11 @@ func TestDroppedFilesAreImported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path), storage.NewURI("https://example.org/x.csv")})
+	web, err := storage.ParseURI("https://example.org/x.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path), web})
 	nu := settleSession(u)
 	if nu.st.ix.Len() != 10 || !strings.Contains(u.lastReport, "ucdp_current.csv (ucdp, done): 4 added") {
 		t.Errorf("after a drop: %d events, report %q", nu.st.ix.Len(), u.lastReport)
