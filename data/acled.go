@@ -1,8 +1,6 @@
 package data
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -44,40 +42,26 @@ type ACLEDReader struct {
 	Dataset string
 
 	name    string
-	cr      *csv.Reader
+	rows    csvRows
 	col     map[string]int
 	at      [numACLEDCols]int
 	ev      Event // reused: Next's event is valid until the next call
-	ncol    int
 	idCol   string
 	recoded bool
-	badRun  int
 }
+
+// acledIDColumns are the columns that can hold an ACLED event's ID, in
+// order of preference.
+var acledIDColumns = []string{"event_id_cnty", "data_id", "event_id_no_cnty"}
 
 // NewACLEDReader reads the header of an ACLED export. It fails, before any
 // row is read, when the file is not ACLED.
 func NewACLEDReader(name string, r io.Reader) (*ACLEDReader, error) {
-	br := skipBOM(r)
-	if head, err := br.Peek(br.Size()); len(head) == br.Size() && bytes.IndexByte(head, '\n') < 0 {
-		return nil, fmt.Errorf("%s: not an ACLED export: no line break in the first %d KiB (not a CSV file?)", name, br.Size()/1024)
-	} else if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	cr := csv.NewReader(br)
-	cr.Comma = sniffDelimiter(br)
-	cr.FieldsPerRecord = -1
-	// Strict quoting: a lazy reader lets one stray quote swallow the rest
-	// of the file into a single field; a strict one rejects that row and
-	// goes on at the next line.
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: empty file, not an ACLED export", name)
-	}
+	rows, header, err := openStrictCSV(name, "an ACLED export", r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not an ACLED export: header: %w", name, err)
+		return nil, err
 	}
-	a := &ACLEDReader{Dataset: DatasetACLED, name: name, cr: cr, col: map[string]int{}, ncol: len(header)}
+	a := &ACLEDReader{Dataset: DatasetACLED, name: name, rows: rows, col: map[string]int{}}
 	for i, h := range header {
 		h, _ = fixText(h)
 		h = strings.ToLower(strings.TrimSpace(h))
@@ -94,7 +78,7 @@ func NewACLEDReader(name string, r io.Reader) (*ACLEDReader, error) {
 			missing = append(missing, c)
 		}
 	}
-	for _, c := range []string{"event_id_cnty", "data_id", "event_id_no_cnty"} {
+	for _, c := range acledIDColumns {
 		if _, ok := a.col[c]; ok {
 			a.idCol = c
 			break
@@ -111,12 +95,7 @@ func NewACLEDReader(name string, r io.Reader) (*ACLEDReader, error) {
 	}
 	a.at[cID] = a.col[a.idCol]
 	if len(missing) > 0 {
-		shown := header
-		if len(shown) > 8 {
-			shown = append(shown[:8:8], "…")
-		}
-		return nil, fmt.Errorf("%s: not an ACLED export: missing column(s) %s (header has: %s)",
-			name, strings.Join(missing, ", "), strings.Join(shown, ", "))
+		return nil, missingColumns(name, "an ACLED export", missing, header)
 	}
 	return a, nil
 }
@@ -128,7 +107,7 @@ func (a *ACLEDReader) Format() string { return "acled" }
 // that text which was not UTF-8 was read as Windows-1252).
 func (a *ACLEDReader) Warnings() []string {
 	if a.recoded {
-		return []string{"some text was not UTF-8 and was read as Windows-1252"}
+		return []string{recodedWarning}
 	}
 	return nil
 }
@@ -161,34 +140,14 @@ const maxBadRun = 1000
 
 // Next returns the next event; see EventSource.
 func (a *ACLEDReader) Next() (*Event, int, error) {
-	rec, err := a.cr.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, 0, io.EOF
-	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		a.badRun++
-		if a.badRun > maxBadRun {
-			return nil, pe.StartLine, fmt.Errorf("%d unreadable rows in a row, giving up: %w", maxBadRun, err)
-		}
-		return nil, pe.StartLine, &RowError{Line: pe.StartLine, Reason: quoteReason(pe)}
-	}
+	rec, line, err := a.rows.next()
 	if err != nil {
-		return nil, 0, err
+		return nil, line, err
 	}
-	line, _ := a.cr.FieldPos(0)
-	if blankRecord(rec) {
-		return a.Next() // an empty line, or a spreadsheet row of bare commas
+	if len(rec) != a.rows.ncol {
+		return nil, line, a.rows.wrongCount(rec, line)
 	}
-	if len(rec) != a.ncol {
-		a.badRun++
-		reason := fmt.Sprintf("has %d fields, the header has %d", len(rec), a.ncol)
-		if last, _ := a.cr.FieldPos(len(rec) - 1); last > line {
-			reason += fmt.Sprintf(" (the row runs over lines %d–%d: is a quote unbalanced?)", line, last)
-		}
-		return nil, line, &RowError{Line: line, Reason: reason}
-	}
-	a.badRun = 0
+	a.rows.good()
 	e, rerr := a.event(rec)
 	if rerr != nil {
 		rerr.Line = line

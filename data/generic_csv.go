@@ -184,14 +184,7 @@ func mappedColumn(keys []string, col string) (int, error) {
 	if n, err := strconv.Atoi(col); err == nil && n >= 1 && n <= len(keys) {
 		return n - 1, nil
 	}
-	return -1, fmt.Errorf("no such column (header has: %s)", shownHeader(keys))
-}
-
-func shownHeader(h []string) string {
-	if len(h) > 12 {
-		h = append(h[:12:12], "…")
-	}
-	return strings.Join(h, ", ")
+	return -1, fmt.Errorf("no such column (header has: %s)", shownHeader(keys, 12))
 }
 
 // coordStats sums up one column's values for the coordinate guess.
@@ -289,7 +282,7 @@ type GenericCSVReader struct {
 	Dataset string
 
 	name     string
-	cr       *csv.Reader
+	rows     csvRows
 	header   []string
 	keys     []string
 	cols     genericCols
@@ -298,7 +291,6 @@ type GenericCSVReader struct {
 	warnings []string
 	recoded  bool
 	ev       Event
-	badRun   int
 }
 
 // NewGenericCSVReader reads a whole CSV file and finds its columns. It
@@ -363,7 +355,7 @@ func NewGenericCSVReader(name string, r io.Reader, m ColumnMap) (*GenericCSVRead
 	}
 	if len(g.cols.missing) > 0 {
 		return nil, fmt.Errorf("%s: not a CSV of events: no %s column (header has: %s)",
-			name, strings.Join(g.cols.missing, ", "), shownHeader(header))
+			name, strings.Join(g.cols.missing, ", "), shownHeader(header, 12))
 	}
 	g.warnings = append(g.warnings, g.cols.warnings...)
 	var w string
@@ -385,9 +377,9 @@ func NewGenericCSVReader(name string, r io.Reader, m ColumnMap) (*GenericCSVRead
 		}
 		g.extra[prop] = i
 	}
-	g.cr = newCR()
-	g.cr.ReuseRecord = true
-	if _, err := g.cr.Read(); err != nil {
+	g.rows = csvRows{cr: newCR(), ncol: len(header)}
+	g.rows.cr.ReuseRecord = true
+	if _, err := g.rows.cr.Read(); err != nil {
 		return nil, fmt.Errorf("%s: header: %w", name, err)
 	}
 	return g, nil
@@ -431,45 +423,27 @@ func (g *GenericCSVReader) Format() string { return "csv" }
 func (g *GenericCSVReader) Warnings() []string {
 	w := append([]string(nil), g.warnings...)
 	if g.recoded {
-		w = append(w, "some text was not UTF-8 and was read as Windows-1252")
+		w = append(w, recodedWarning)
 	}
 	return w
 }
 
 // Next returns the next event; see EventSource.
 func (g *GenericCSVReader) Next() (*Event, int, error) {
-	for {
-		rec, err := g.cr.Read()
-		if errors.Is(err, io.EOF) {
-			return nil, 0, io.EOF
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			g.badRun++
-			if g.badRun > maxBadRun {
-				return nil, pe.StartLine, fmt.Errorf("%d unreadable rows in a row, giving up: %w", maxBadRun, err)
-			}
-			return nil, pe.StartLine, &RowError{Line: pe.StartLine, Reason: quoteReason(pe)}
-		}
-		if err != nil {
-			return nil, 0, err
-		}
-		line, _ := g.cr.FieldPos(0)
-		if blankRecord(rec) {
-			continue
-		}
-		if len(rec) != len(g.header) {
-			g.badRun++
-			return nil, line, &RowError{Line: line, Reason: fmt.Sprintf("has %d fields, the header has %d", len(rec), len(g.header))}
-		}
-		g.badRun = 0
-		e, rerr := g.event(rec)
-		if rerr != nil {
-			rerr.Line = line
-			return nil, line, rerr
-		}
-		return e, line, nil
+	rec, line, err := g.rows.next()
+	if err != nil {
+		return nil, line, err
 	}
+	if len(rec) != g.rows.ncol {
+		return nil, line, g.rows.wrongCount(rec, line)
+	}
+	g.rows.good()
+	e, rerr := g.event(rec)
+	if rerr != nil {
+		rerr.Line = line
+		return nil, line, rerr
+	}
+	return e, line, nil
 }
 
 func (g *GenericCSVReader) field(rec []string, i int) string {
@@ -717,21 +691,12 @@ func genericCSVMissing(br *bufio.Reader) []string {
 // looksLikeACLED peeks at the header of br, without consuming it, and
 // reports whether it has the columns the ACLED reader requires.
 func looksLikeACLED(br *bufio.Reader) bool {
-	b, _ := br.Peek(br.Size())
-	if i := bytes.IndexByte(b, '\n'); i >= 0 {
-		b = b[:i]
-	}
-	cr := csv.NewReader(bytes.NewReader(b))
-	cr.Comma = sniffDelimiter(br)
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err != nil {
+	header, ok := peekHeader(br)
+	if !ok {
 		return false
 	}
 	seen := map[string]bool{}
 	for _, h := range header {
-		h, _ = fixText(h)
 		seen[strings.ToLower(strings.TrimSpace(h))] = true
 	}
 	for _, c := range acledRequired {
@@ -739,5 +704,10 @@ func looksLikeACLED(br *bufio.Reader) bool {
 			return false
 		}
 	}
-	return seen["event_id_cnty"] || seen["data_id"] || seen["event_id_no_cnty"]
+	for _, c := range acledIDColumns {
+		if seen[c] {
+			return true
+		}
+	}
+	return false
 }

@@ -2,8 +2,6 @@ package data
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -70,13 +68,11 @@ type UCDPReader struct {
 	Dataset string
 
 	name    string
-	cr      *csv.Reader
+	rows    csvRows
 	at      [numUCDPCols]int
 	ev      Event // reused: Next's event is valid until the next call
-	ncol    int
-	rows    int // data rows read, to spot the HXL row
+	nrows   int   // data rows read, to spot the HXL row
 	recoded bool
-	badRun  int
 }
 
 // ucdpCol names a column the reader uses; at holds its position.
@@ -155,45 +151,18 @@ func isUCDPHeader(header []string) bool {
 // looksLikeUCDP peeks at the first line of br, without consuming it, and
 // reports whether its header names UCDP GED columns.
 func looksLikeUCDP(br *bufio.Reader) bool {
-	b, _ := br.Peek(br.Size())
-	if i := bytes.IndexByte(b, '\n'); i >= 0 {
-		b = b[:i]
-	}
-	cr := csv.NewReader(bytes.NewReader(b))
-	cr.Comma = sniffDelimiter(br)
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err != nil {
-		return false
-	}
-	for i, h := range header {
-		header[i], _ = fixText(h)
-	}
-	return isUCDPHeader(header)
+	header, ok := peekHeader(br)
+	return ok && isUCDPHeader(header)
 }
 
 // NewUCDPReader reads the header of a UCDP GED CSV file. It fails, before
 // any row is read, when the file is not UCDP GED.
 func NewUCDPReader(name string, r io.Reader) (*UCDPReader, error) {
-	br := skipBOM(r)
-	if head, err := br.Peek(br.Size()); len(head) == br.Size() && bytes.IndexByte(head, '\n') < 0 {
-		return nil, fmt.Errorf("%s: not a UCDP GED export: no line break in the first %d KiB (not a CSV file?)", name, br.Size()/1024)
-	} else if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	cr := csv.NewReader(br)
-	cr.Comma = sniffDelimiter(br)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true // strict quoting, as for ACLED
-	header, err := cr.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: empty file, not a UCDP GED export", name)
-	}
+	rows, header, err := openStrictCSV(name, "a UCDP GED export", r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a UCDP GED export: header: %w", name, err)
+		return nil, err
 	}
-	u := &UCDPReader{Dataset: DatasetUCDP, name: name, cr: cr, ncol: len(header)}
+	u := &UCDPReader{Dataset: DatasetUCDP, name: name, rows: rows}
 	col := map[string]int{}
 	for i, h := range header {
 		if h = ucdpHeaderName(h); h == "" {
@@ -216,12 +185,7 @@ func NewUCDPReader(name string, r io.Reader) (*UCDPReader, error) {
 		}
 	}
 	if len(missing) > 0 {
-		shown := header
-		if len(shown) > 8 {
-			shown = append(shown[:8:8], "…")
-		}
-		return nil, fmt.Errorf("%s: not a UCDP GED export: missing column(s) %s (header has: %s)",
-			name, strings.Join(missing, ", "), strings.Join(shown, ", "))
+		return nil, missingColumns(name, "a UCDP GED export", missing, header)
 	}
 	return u, nil
 }
@@ -233,7 +197,7 @@ func (u *UCDPReader) Format() string { return "ucdp" }
 // that text which was not UTF-8 was read as Windows-1252).
 func (u *UCDPReader) Warnings() []string {
 	if u.recoded {
-		return []string{"some text was not UTF-8 and was read as Windows-1252"}
+		return []string{recodedWarning}
 	}
 	return nil
 }
@@ -258,39 +222,22 @@ func hxlRecord(rec []string) bool {
 // Next returns the next event; see EventSource.
 func (u *UCDPReader) Next() (*Event, int, error) {
 	for {
-		rec, err := u.cr.Read()
-		if errors.Is(err, io.EOF) {
-			return nil, 0, io.EOF
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			u.rows++
-			u.badRun++
-			if u.badRun > maxBadRun {
-				return nil, pe.StartLine, fmt.Errorf("%d unreadable rows in a row, giving up: %w", maxBadRun, err)
-			}
-			return nil, pe.StartLine, &RowError{Line: pe.StartLine, Reason: quoteReason(pe)}
-		}
+		rec, line, err := u.rows.next()
 		if err != nil {
-			return nil, 0, err
+			var re *RowError
+			if errors.As(err, &re) {
+				u.nrows++ // an unreadable first row is not the HXL row
+			}
+			return nil, line, err
 		}
-		line, _ := u.cr.FieldPos(0)
-		if blankRecord(rec) {
-			continue // an empty line, or a spreadsheet row of bare commas
-		}
-		u.rows++
-		if u.rows == 1 && hxlRecord(rec) {
+		u.nrows++
+		if u.nrows == 1 && hxlRecord(rec) {
 			continue // HXL hashtags under the header
 		}
 		if !u.fieldsFit(rec) {
-			u.badRun++
-			reason := fmt.Sprintf("has %d fields, the header has %d", len(rec), u.ncol)
-			if last, _ := u.cr.FieldPos(len(rec) - 1); last > line {
-				reason += fmt.Sprintf(" (the row runs over lines %d–%d: is a quote unbalanced?)", line, last)
-			}
-			return nil, line, &RowError{Line: line, Reason: reason}
+			return nil, line, u.rows.wrongCount(rec, line)
 		}
-		u.badRun = 0
+		u.rows.good()
 		e, rerr := u.event(rec)
 		if rerr != nil {
 			rerr.Line = line
@@ -304,12 +251,12 @@ func (u *UCDPReader) Next() (*Event, int, error) {
 // take trailing extras: one of any content, or any number of empty ones.
 func (u *UCDPReader) fieldsFit(rec []string) bool {
 	switch {
-	case len(rec) < u.ncol:
+	case len(rec) < u.rows.ncol:
 		return false
-	case len(rec) <= u.ncol+1:
+	case len(rec) <= u.rows.ncol+1:
 		return true
 	}
-	return blankRecord(rec[u.ncol:])
+	return blankRecord(rec[u.rows.ncol:])
 }
 
 // get returns the trimmed value of column c, or "" if the file lacks it.
