@@ -3,7 +3,6 @@ package mapview
 import (
 	"image"
 	"math"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"frontier/internal/renderworker"
 	"frontier/mapview/basemap"
 )
 
@@ -56,7 +56,7 @@ type Map struct {
 
 	raster  *canvas.Raster
 	front   *Frame // on screen; owned by the UI goroutine
-	worker  *renderWorker
+	worker  *renderworker.Worker[Frame, renderRequest]
 	over    *overlay
 	buttons fyne.CanvasObject
 
@@ -84,7 +84,8 @@ func NewMap(base *basemap.Basemap) *Map {
 	m := &Map{selected: -1, hovered: -1, overlays: Overlays{ScaleBar: true}}
 	m.view = FitBound(HomeBound(), 800, 600, 1, 0, MaxZoom)
 	m.raster = canvas.NewRaster(m.generate)
-	m.worker = newRenderWorker(NewRenderer(base))
+	r := NewRenderer(base)
+	m.worker = renderworker.New(func(f *Frame, req renderRequest) { r.Render(f, req.view, req.scene, req.overlays) })
 	m.over = newOverlay()
 	m.buttons = m.zoomButtons()
 	m.ExtendBaseWidget(m)
@@ -217,7 +218,7 @@ func (m *Map) requestRender() {
 		c.Selected = m.selected
 		sc = &c
 	}
-	m.worker.request(renderRequest{view: v, scene: sc, overlays: m.overlays}, m.present)
+	m.worker.Request(renderRequest{view: v, scene: sc, overlays: m.overlays}, m.present)
 }
 
 // present shows a finished frame; it runs on the UI goroutine and hands
@@ -226,7 +227,7 @@ func (m *Map) present(f *Frame) {
 	old := m.front
 	m.front = f
 	if old != nil {
-		m.worker.release(old)
+		m.worker.Release(old)
 	}
 	m.raster.Refresh()
 	m.placeSelection()
@@ -260,18 +261,7 @@ func (m *Map) toDevice(p fyne.Position) (float64, float64) {
 //
 // With QueueFrames, Flush also presents the finished frames, on the
 // caller's goroutine.
-func (m *Map) Flush() {
-	for {
-		m.worker.flush()
-		fns := m.worker.takeQueued()
-		if len(fns) == 0 {
-			return
-		}
-		for _, fn := range fns {
-			fn()
-		}
-	}
-}
+func (m *Map) Flush() { m.worker.Flush() }
 
 // QueueFrames makes finished frames wait for Flush instead of reaching
 // the UI through fyne.Do. Fyne's test driver runs fyne.Do at once on the
@@ -279,23 +269,19 @@ func (m *Map) Flush() {
 // while a test drives the widget on its own; tests call QueueFrames so
 // that everything UI-side happens on the test goroutine, as it does on
 // the real driver's main goroutine.
-func (m *Map) QueueFrames() { m.worker.queue() }
+func (m *Map) QueueFrames() { m.worker.Hold() }
 
 // SetPost sets how finished frames reach the UI goroutine (fyne.Do by
 // default); an app that routes its own workers' results through one
 // function, as Frontier's tests do, passes it here. Call it before the
 // map is shown.
-func (m *Map) SetPost(post func(func())) {
-	m.worker.mu.Lock()
-	m.worker.post = post
-	m.worker.mu.Unlock()
-}
+func (m *Map) SetPost(post func(func())) { m.worker.SetPost(post) }
 
 // Frame returns the frame on screen (nil before the first one).
 func (m *Map) Frame() *Frame { return m.front }
 
 // Destroy stops the render worker.
-func (m *Map) Destroy() { m.worker.stop() }
+func (m *Map) Destroy() { m.worker.Stop() }
 
 // CreateRenderer implements fyne.Widget.
 func (m *Map) CreateRenderer() fyne.WidgetRenderer {
@@ -338,106 +324,4 @@ type renderRequest struct {
 	view     Viewport
 	scene    *Scene
 	overlays Overlays
-}
-
-// renderWorker draws frames on its own goroutine. Requests coalesce: only
-// the newest waiting one is drawn. Two frames circulate: one on screen,
-// one being drawn; the UI hands the old one back when it shows the new.
-type renderWorker struct {
-	r      *Renderer
-	mu     sync.Mutex
-	cond   *sync.Cond
-	next   *renderRequest
-	show   func(*Frame)
-	free   []*Frame
-	busy   bool
-	done   bool
-	post   func(func())
-	queued []func() // with queue: finished frames waiting for Flush
-}
-
-func newRenderWorker(r *Renderer) *renderWorker {
-	w := &renderWorker{r: r, free: []*Frame{{}, {}}}
-	w.post = func(fn func()) { fyne.Do(fn) }
-	w.cond = sync.NewCond(&w.mu)
-	go w.loop()
-	return w
-}
-
-// request replaces the waiting request; show runs on the UI goroutine
-// with the finished frame.
-func (w *renderWorker) request(req renderRequest, show func(*Frame)) {
-	w.mu.Lock()
-	w.next, w.show = &req, show
-	w.mu.Unlock()
-	w.cond.Broadcast()
-}
-
-// release hands a frame that left the screen back to the worker.
-func (w *renderWorker) release(f *Frame) {
-	w.mu.Lock()
-	w.free = append(w.free, f)
-	w.mu.Unlock()
-	w.cond.Broadcast()
-}
-
-func (w *renderWorker) loop() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	for {
-		for !w.done && (w.next == nil || len(w.free) == 0) {
-			w.cond.Wait()
-		}
-		if w.done {
-			return
-		}
-		req, show, post := *w.next, w.show, w.post
-		w.next = nil
-		f := w.free[len(w.free)-1]
-		w.free = w.free[:len(w.free)-1]
-		w.busy = true
-		w.mu.Unlock()
-		w.r.Render(f, req.view, req.scene, req.overlays)
-		post(func() { show(f) })
-		w.mu.Lock()
-		w.busy = false
-		w.cond.Broadcast()
-	}
-}
-
-// queue makes post hold functions for takeQueued.
-func (w *renderWorker) queue() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.post = func(fn func()) {
-		w.mu.Lock()
-		w.queued = append(w.queued, fn)
-		w.mu.Unlock()
-	}
-}
-
-// takeQueued returns and forgets the functions post queued.
-func (w *renderWorker) takeQueued() []func() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	fns := w.queued
-	w.queued = nil
-	return fns
-}
-
-// flush waits until no request is waiting or being drawn.
-func (w *renderWorker) flush() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	for !w.done && (w.busy || (w.next != nil && len(w.free) > 0)) {
-		w.cond.Wait()
-	}
-}
-
-// stop ends the worker goroutine.
-func (w *renderWorker) stop() {
-	w.mu.Lock()
-	w.done = true
-	w.mu.Unlock()
-	w.cond.Broadcast()
 }

@@ -3,12 +3,13 @@ package timeline
 import (
 	"image"
 	"math"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"frontier/internal/renderworker"
 )
 
 var _ fyne.Widget = (*Timeline)(nil)
@@ -61,7 +62,7 @@ type Timeline struct {
 	plot              *plot
 	bar               *controls
 	content           *fyne.Container
-	worker            *renderWorker
+	worker            *renderworker.Worker[Frame, renderRequest]
 	front             *Frame // on screen; owned by the UI goroutine
 	devW, devH        int    // the raster's size in device pixels
 	lastFrom, lastTo  int64  // the window last reported to OnWindow
@@ -73,7 +74,8 @@ func New() *Timeline {
 	t := &Timeline{selected: -1, hovered: -1, hoverBin: -1}
 	now := time.Now().Unix()
 	t.view = Scale{Start: Floor(now, Day) - 365*day, End: Floor(now, Day) + day, Width: 800}
-	t.worker = newRenderWorker(NewRenderer())
+	r := NewRenderer()
+	t.worker = renderworker.New(func(f *Frame, req renderRequest) { r.Render(f, req.scale, req.data, req.overlay) })
 	t.plot = newPlot(t)
 	t.bar = newControls(t)
 	t.content = container.NewBorder(t.bar.root, nil, nil, nil, t.plot)
@@ -279,7 +281,7 @@ func (t *Timeline) requestRender() {
 	if t.hoverScale != sc.Clamp() {
 		o.HoverBin = -1 // the bins moved: the hovered one is found again
 	}
-	t.worker.request(renderRequest{scale: sc, data: t.data, overlay: o}, t.present)
+	t.worker.Request(renderRequest{scale: sc, data: t.data, overlay: o}, t.present)
 }
 
 // present shows a finished frame on the UI goroutine and hands the
@@ -288,7 +290,7 @@ func (t *Timeline) present(f *Frame) {
 	old := t.front
 	t.front = f
 	if old != nil {
-		t.worker.release(old)
+		t.worker.Release(old)
 	}
 	t.plot.raster.Refresh()
 	t.plot.frameShown()
@@ -311,16 +313,16 @@ func (t *Timeline) Frame() *Frame { return t.front }
 
 // Flush waits until every requested frame has been drawn and presented.
 // Tests use it; the UI never needs to.
-func (t *Timeline) Flush() { t.worker.flush() }
+func (t *Timeline) Flush() { t.worker.Flush() }
 
 // Destroy stops the render worker.
-func (t *Timeline) Destroy() { t.worker.stop() }
+func (t *Timeline) Destroy() { t.worker.Stop() }
 
 // SetPost sets how finished frames reach the UI goroutine: post(fn) must
 // run fn there, now or later. The default, and nil, is fyne.Do. An app
 // whose tests queue UI work passes its own (frames then appear when the
 // queue runs).
-func (t *Timeline) SetPost(post func(func())) { t.worker.setPost(post) }
+func (t *Timeline) SetPost(post func(func())) { t.worker.SetPost(post) }
 
 // Unit returns the bin unit of the frame on screen (before the first
 // frame, the one ChooseUnit picks for the view).
@@ -337,125 +339,4 @@ type renderRequest struct {
 	scale   Scale
 	data    *Data
 	overlay Overlay
-}
-
-// renderWorker draws frames on its own goroutine. Requests coalesce: only
-// the newest waiting one is drawn. Two frames circulate: one on screen,
-// one being drawn; the UI hands the old one back when it shows the new.
-type renderWorker struct {
-	r    *Renderer
-	mu   sync.Mutex
-	cond *sync.Cond
-	next *renderRequest
-	show func(*Frame)
-	free []*Frame
-	busy bool
-	done bool
-	post func(func())
-	// held makes finished frames wait in ready until flush shows them on
-	// its caller's goroutine. Tests set it: fyne's test driver runs
-	// fyne.Do inline, which would show frames on the worker goroutine.
-	held  bool
-	ready []func()
-}
-
-func newRenderWorker(r *Renderer) *renderWorker {
-	w := &renderWorker{r: r, free: []*Frame{{}, {}}, post: fyne.Do}
-	w.cond = sync.NewCond(&w.mu)
-	go w.loop()
-	return w
-}
-
-// request replaces the waiting request; show runs on the UI goroutine
-// with the finished frame.
-func (w *renderWorker) request(req renderRequest, show func(*Frame)) {
-	w.mu.Lock()
-	w.next, w.show = &req, show
-	w.mu.Unlock()
-	w.cond.Broadcast()
-}
-
-// release hands a frame that left the screen back to the worker.
-func (w *renderWorker) release(f *Frame) {
-	w.mu.Lock()
-	w.free = append(w.free, f)
-	w.mu.Unlock()
-	w.cond.Broadcast()
-}
-
-func (w *renderWorker) loop() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	for {
-		for !w.done && (w.next == nil || len(w.free) == 0) {
-			w.cond.Wait()
-		}
-		if w.done {
-			return
-		}
-		req, show := *w.next, w.show
-		w.next = nil
-		f := w.free[len(w.free)-1]
-		w.free = w.free[:len(w.free)-1]
-		w.busy = true
-		w.mu.Unlock()
-		w.r.Render(f, req.scale, req.data, req.overlay)
-		w.mu.Lock()
-		if w.held {
-			w.ready = append(w.ready, func() { show(f) })
-		} else {
-			post := w.post
-			w.mu.Unlock()
-			post(func() { show(f) })
-			w.mu.Lock()
-		}
-		w.busy = false
-		w.cond.Broadcast()
-	}
-}
-
-// setPost sets the function that runs show on the UI goroutine (nil:
-// fyne.Do).
-func (w *renderWorker) setPost(post func(func())) {
-	if post == nil {
-		post = fyne.Do
-	}
-	w.mu.Lock()
-	w.post = post
-	w.mu.Unlock()
-}
-
-// hold makes finished frames wait for flush (see renderWorker.held).
-func (w *renderWorker) hold() {
-	w.mu.Lock()
-	w.held = true
-	w.mu.Unlock()
-}
-
-// flush waits until no request is waiting or being drawn, showing held
-// frames (which may request more) on the caller's goroutine.
-func (w *renderWorker) flush() {
-	for {
-		w.mu.Lock()
-		for !w.done && (w.busy || (w.next != nil && len(w.free) > 0)) {
-			w.cond.Wait()
-		}
-		ready := w.ready
-		w.ready = nil
-		w.mu.Unlock()
-		if len(ready) == 0 {
-			return
-		}
-		for _, show := range ready {
-			show()
-		}
-	}
-}
-
-// stop ends the worker goroutine.
-func (w *renderWorker) stop() {
-	w.mu.Lock()
-	w.done = true
-	w.mu.Unlock()
-	w.cond.Broadcast()
 }

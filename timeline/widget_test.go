@@ -26,7 +26,7 @@ func newTLWindow(t *testing.T, s float32) *tlWindow {
 	t.Helper()
 	test.NewTempApp(t)
 	tl := New()
-	tl.worker.hold() // frames are shown by Flush, on the test goroutine
+	tl.worker.Hold() // frames are shown by Flush, on the test goroutine
 	t.Cleanup(tl.Destroy)
 	w := test.NewTempWindow(t, tl)
 	w.SetPadded(false)
@@ -383,7 +383,7 @@ func TestFrameMatchesDeviceScale(t *testing.T) {
 func TestFirstDataFitsView(t *testing.T) {
 	test.NewTempApp(t)
 	tl := New()
-	tl.worker.hold()
+	tl.worker.Hold()
 	t.Cleanup(tl.Destroy)
 	w := test.NewTempWindow(t, tl)
 	w.Resize(fyne.NewSize(800, 200))
