@@ -1,17 +1,11 @@
 package mapview
 
 import (
-	"flag"
-	"image"
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"frontier/internal/golden"
 	"frontier/mapview/basemap"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden images under testdata/")
 
 // goldenEvents exercise every mark: dots of several sizes and actors,
 // approximate locations (halos), a stack and a cluster.
@@ -29,61 +23,6 @@ func goldenEvents() []testEvent {
 	return evs
 }
 
-// assertGolden compares img with testdata/name pixel for pixel, writing it
-// with -update and writing failures to testdata/failed/.
-func assertGolden(t *testing.T, name string, img *image.RGBA) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		writePNGFile(t, path, img)
-		return
-	}
-	fh, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("golden %s: %v (run go test -run %s -update)", path, err, t.Name())
-	}
-	defer fh.Close()
-	want, err := png.Decode(fh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	diff := 0
-	if want.Bounds() != img.Bounds() {
-		t.Fatalf("golden %s is %v, got %v", name, want.Bounds(), img.Bounds())
-	}
-	for y := img.Rect.Min.Y; y < img.Rect.Max.Y; y++ {
-		for x := img.Rect.Min.X; x < img.Rect.Max.X; x++ {
-			r, g, b, a := want.At(x, y).RGBA()
-			c := img.RGBAAt(x, y)
-			if uint8(r>>8) != c.R || uint8(g>>8) != c.G || uint8(b>>8) != c.B || uint8(a>>8) != c.A {
-				diff++
-			}
-		}
-	}
-	if diff > 0 {
-		failed := filepath.Join("testdata", "failed", name)
-		writePNGFile(t, failed, img)
-		t.Errorf("%d pixels differ from %s; got written to %s", diff, path, failed)
-	}
-}
-
-func writePNGFile(t *testing.T, path string, img image.Image) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	fh, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := png.Encode(fh, img); err != nil {
-		t.Fatal(err)
-	}
-	if err := fh.Close(); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // The event layer on a plain background: dots, halos, a stack, a cluster,
 // a selected and a hovered event. No basemap, so the golden changes only
 // when the event drawing does.
@@ -94,7 +33,7 @@ func TestGoldenEventLayer(t *testing.T) {
 	sc.Selected, sc.Hovered = 1, 0
 	var f Frame
 	NewRenderer(nil).Render(&f, frontierView(1), sc, Overlays{})
-	assertGolden(t, "events.png", f.Img)
+	golden.Assert(t, "events.png", f.Img)
 }
 
 // The basemap at the frontier, without text: land, water, borders,
@@ -107,7 +46,7 @@ func TestGoldenBasemap(t *testing.T) {
 	x, y := 0.695, 0.405
 	var f Frame
 	NewRenderer(base).Render(&f, Viewport{CenterX: x, CenterY: y, Zoom: 5.5, Width: 640, Height: 400}, nil, Overlays{NoLabels: true})
-	assertGolden(t, "basemap.png", f.Img)
+	golden.Assert(t, "basemap.png", f.Img)
 }
 
 // Panning by whole pixels redraws only the tiles that scroll into view;

@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"frontier/internal/golden"
 )
 
 // TestWidgetPreview writes a capture of the widget, hovered, with a window,
@@ -24,5 +26,5 @@ func TestWidgetPreview(t *testing.T) {
 	tw.tl.Flush()
 	test.MoveMouse(tw.w.Canvas(), tw.abs(tw.at(ts(t, "2024-04-30T12:00:00Z")), tw.bars()))
 	tw.tl.Flush()
-	writePNG(t, filepath.Join(dir, "widget.png"), tw.w.Canvas().Capture())
+	golden.WritePNG(t, filepath.Join(dir, "widget.png"), tw.w.Canvas().Capture())
 }

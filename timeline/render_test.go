@@ -1,18 +1,14 @@
 package timeline
 
 import (
-	"flag"
 	"fmt"
-	"image"
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"frontier/data"
+	"frontier/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden images under testdata/")
 
 // goldenData is three months of events by four actors, with some known
 // only to the week or month and a long span.
@@ -52,61 +48,6 @@ func goldenOverlay(t testing.TB, d *Data) Overlay {
 	return o
 }
 
-// assertGolden compares img with testdata/name pixel for pixel, writing it
-// with -update and writing failures to testdata/failed/.
-func assertGolden(t *testing.T, name string, img *image.RGBA) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		writePNG(t, path, img)
-		return
-	}
-	fh, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("golden %s: %v (run go test -run %s -update)", path, err, t.Name())
-	}
-	defer fh.Close()
-	want, err := png.Decode(fh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want.Bounds() != img.Bounds() {
-		t.Fatalf("golden %s is %v, got %v", name, want.Bounds(), img.Bounds())
-	}
-	diff := 0
-	for y := img.Rect.Min.Y; y < img.Rect.Max.Y; y++ {
-		for x := img.Rect.Min.X; x < img.Rect.Max.X; x++ {
-			r, g, b, a := want.At(x, y).RGBA()
-			c := img.RGBAAt(x, y)
-			if uint8(r>>8) != c.R || uint8(g>>8) != c.G || uint8(b>>8) != c.B || uint8(a>>8) != c.A {
-				diff++
-			}
-		}
-	}
-	if diff > 0 {
-		failed := filepath.Join("testdata", "failed", name)
-		writePNG(t, failed, img)
-		t.Errorf("%d pixels differ from %s; got written to %s", diff, path, failed)
-	}
-}
-
-func writePNG(t testing.TB, path string, img image.Image) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	fh, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := png.Encode(fh, img); err != nil {
-		t.Fatal(err)
-	}
-	if err := fh.Close(); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // The histogram without text: day bins of stacked actor colours, the
 // hatched approximate counts, the axis ticks, the brushed window with its
 // handles, the hovered bin and the two event markers.
@@ -120,7 +61,7 @@ func TestGoldenRender(t *testing.T) {
 	if f.Hist.Unit != Day {
 		t.Fatalf("unit %v, want days", f.Hist.Unit)
 	}
-	assertGolden(t, "render.png", f.Img)
+	golden.Assert(t, "render.png", f.Img)
 }
 
 // TestRenderPreview writes frames with text to $TIMELINE_PREVIEW (a
@@ -147,7 +88,7 @@ func TestRenderPreview(t *testing.T) {
 		o.Height = int(140 * c.ds)
 		var f Frame
 		r.Render(&f, Scale{Start: ts(t, c.start), End: ts(t, c.end), Width: c.w}, d, o)
-		writePNG(t, filepath.Join(dir, fmt.Sprintf("timeline-%d.png", i)), f.Img)
+		golden.WritePNG(t, filepath.Join(dir, fmt.Sprintf("timeline-%d.png", i)), f.Img)
 	}
 }
 
