@@ -46,15 +46,8 @@ func (p *mapPanel) scene() *mapview.Scene {
 	ix := p.st.ix
 	sc := &mapview.Scene{
 		Index: ix, Rows: p.st.snap.result.Rows, Colors: p.colors, Halos: p.halos,
-		Selected: -1, Hovered: -1, FadeFrom: p.fadeFrom, FadeTo: p.fadeTo,
-	}
-	if names := p.st.filter.Actors; len(names) > 0 {
-		sc.Preferred = make([]bool, len(ix.Strings))
-		for _, n := range names {
-			if id, ok := ix.StringID(n); ok {
-				sc.Preferred[id] = true
-			}
-		}
+		Preferred: ix.StringSet(p.st.filter.Actors),
+		Selected:  -1, Hovered: -1, FadeFrom: p.fadeFrom, FadeTo: p.fadeTo,
 	}
 	return sc
 }

@@ -69,15 +69,7 @@ func (p *timelinePanel) sync() {
 	rows, pref := p.st.snap.untimed, p.st.filter.Actors
 	if !sameRows(rows, p.rows) || !equalStrings(pref, p.preferred) {
 		p.rows, p.preferred = rows, pref
-		d := &timeline.Data{Index: p.st.ix, Rows: rows, Colors: p.colors}
-		if len(pref) > 0 {
-			d.Preferred = make([]bool, len(p.st.ix.Strings))
-			for _, n := range pref {
-				if id, ok := p.st.ix.StringID(n); ok {
-					d.Preferred[id] = true
-				}
-			}
-		}
+		d := &timeline.Data{Index: p.st.ix, Rows: rows, Colors: p.colors, Preferred: p.st.ix.StringSet(pref)}
 		p.t.SetData(d)
 	}
 	f := p.st.filter

@@ -43,3 +43,14 @@ func ExampleDateText() {
 	// March 2024
 	// 2024-03-01 – 2024-03-31
 }
+
+func TestStringSet(t *testing.T) {
+	ix := &Index{Strings: []string{"", "A", "B", "C"}}
+	if s := ix.StringSet(nil); s != nil {
+		t.Errorf("no names: %v, want nil", s)
+	}
+	s := ix.StringSet([]string{"C", "A", "unknown"})
+	if len(s) != 4 || !s[1] || s[2] || !s[3] || s[0] {
+		t.Errorf("StringSet(C, A, unknown) = %v", s)
+	}
+}

@@ -159,6 +159,21 @@ func (ix *Index) StringID(s string) (uint32, bool) {
 	return id, ok
 }
 
+// StringSet marks, by string ID, the names the index knows; it is nil
+// when names is empty. Views use it for the actors the user filtered on.
+func (ix *Index) StringSet(names []string) []bool {
+	if len(names) == 0 {
+		return nil
+	}
+	set := make([]bool, len(ix.Strings))
+	for _, n := range names {
+		if id, ok := ix.StringID(n); ok {
+			set[id] = true
+		}
+	}
+	return set
+}
+
 // Event loads row i's full event from the store.
 func (ix *Index) Event(i int) (*Event, error) {
 	if ix.store == nil {

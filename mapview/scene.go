@@ -49,16 +49,7 @@ func (s *Scene) fade(row int32) (alpha float64, newest bool) {
 // NewScene returns a scene of rows of ix coloured by actor, preferring the
 // named actors (nil for none). Selected and Hovered start at -1.
 func NewScene(ix *data.Index, rows []int32, preferred []string) *Scene {
-	s := &Scene{Index: ix, Rows: rows, Colors: ActorColors(ix), Selected: -1, Hovered: -1}
-	if len(preferred) > 0 {
-		s.Preferred = make([]bool, len(ix.Strings))
-		for _, name := range preferred {
-			if id, ok := ix.StringID(name); ok {
-				s.Preferred[id] = true
-			}
-		}
-	}
-	return s
+	return &Scene{Index: ix, Rows: rows, Colors: ActorColors(ix), Preferred: ix.StringSet(preferred), Selected: -1, Hovered: -1}
 }
 
 // ActorColors returns the display colour of every actor of ix indexed by
