@@ -86,7 +86,7 @@ func clusterRadius(n int32) float64 {
 }
 
 // pointMark is the stack (or lone dot) of a group whose events all share
-// one coordinate.
+// one coordinate: a whole cell, or a group inside a sparse cell.
 func pointMark(v Viewport, sc *Scene, c *cell, first int32) Mark {
 	px, py := v.ToPixel(c.ext.MinX, c.ext.MinY)
 	s := v.DeviceScale()
@@ -216,8 +216,6 @@ func (l *eventLayer) clusterMark(v Viewport, sc *Scene, c *cell, first int32) Ma
 // stack's members are contiguous (in time order within the stack).
 func (l *eventLayer) pointMarks(f *Frame, sc *Scene, members []int32, first int32) {
 	ix := sc.Index
-	v := f.View
-	s := v.DeviceScale()
 	slices.SortStableFunc(members, func(a, b int32) int {
 		if ix.X[a] != ix.X[b] {
 			return cmpf(ix.X[a], ix.X[b])
@@ -230,24 +228,13 @@ func (l *eventLayer) pointMarks(f *Frame, sc *Scene, members []int32, first int3
 			j++
 		}
 		group := members[i:j]
-		last := slices.Max(group) // rows are in time order
-		var fat int64
+		c := cell{count: int32(len(group)), last: slices.Max(group)} // rows are in time order
 		for _, r := range group {
-			fat += int64(ix.Fatalities[r])
+			c.fatalities += int64(ix.Fatalities[r])
 		}
-		x, y := ix.X[last], ix.Y[last]
-		px, py := v.ToPixel(x, y)
-		m := Mark{
-			Kind: MarkEvent, X: float32(px), Y: float32(py),
-			R:   float32(dotRadius(fat) * s),
-			Row: last, First: first + int32(i), Count: int32(len(group)), Fatalities: fat,
-			Bound: Extent{x, y, x, y}, Color: sc.colorOf(sc.actorOf(last)),
-		}
-		if len(group) > 1 {
-			m.Kind = MarkStack
-			m.R += float32(math.Min(3, math.Log2(float64(len(group)))) * s)
-		}
-		f.Marks = append(f.Marks, m)
+		x, y := ix.X[c.last], ix.Y[c.last]
+		c.ext = Extent{x, y, x, y}
+		f.Marks = append(f.Marks, pointMark(f.View, sc, &c, first+int32(i)))
 		i = j
 	}
 }
