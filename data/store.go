@@ -14,7 +14,7 @@ import (
 )
 
 // SchemaVersion is the store layout this build reads and writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Bucket names.
 var (
@@ -71,6 +71,15 @@ var migrations = []func(tx *bolt.Tx) error{
 		}
 		now, _ := time.Now().UTC().MarshalText()
 		return tx.Bucket(bucketMeta).Put(keyCreated, now)
+	},
+	// 2: annotation layers and annotations.
+	1: func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketAnnotations, bucketLayers} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return fmt.Errorf("create bucket %s: %w", b, err)
+			}
+		}
+		return nil
 	},
 }
 

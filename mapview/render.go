@@ -35,6 +35,8 @@ type Overlays struct {
 	Title string
 	// Labels draws place names (on by default through DefaultOverlays).
 	NoLabels bool
+	// Annotations are the drawings shown above the events (nil for none).
+	Annotations *AnnotationSet
 }
 
 // Stats counts the work of the last Render, for tests and benchmarks.
@@ -92,6 +94,9 @@ func (r *Renderer) Render(f *Frame, v Viewport, sc *Scene, o Overlays) {
 	if sc != nil {
 		r.drawHighlight(f, sc, sc.Hovered, false)
 		r.drawHighlight(f, sc, sc.Selected, true)
+	}
+	if o.Annotations != nil {
+		r.drawAnnotations(f, o.Annotations)
 	}
 	r.drawOverlays(f, o)
 }

@@ -1,0 +1,130 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+)
+
+// AnnotationChange is one undoable edit: the annotations as they were
+// (Before) and as they become (After), matched by ID. An annotation only
+// in After is created, one only in Before is deleted. After's annotations
+// with ID 0 are new; Do fills in their IDs.
+type AnnotationChange struct {
+	// Label names the edit for the Edit menu ("Draw circle", "Delete").
+	Label         string
+	Before, After []Annotation
+}
+
+// ErrNothingToUndo and ErrNothingToRedo are returned by Undo and Redo on
+// an empty history.
+var (
+	ErrNothingToUndo = errors.New("nothing to undo")
+	ErrNothingToRedo = errors.New("nothing to redo")
+)
+
+// AnnotationHistory applies annotation edits to a store, each in its own
+// transaction, and keeps them for undo and redo. It is not safe for
+// concurrent use.
+type AnnotationHistory struct {
+	store      *Store
+	undo, redo []AnnotationChange
+	// Limit caps the undo depth (0 means 200).
+	Limit int
+}
+
+// NewAnnotationHistory returns an empty history writing to s.
+func NewAnnotationHistory(s *Store) *AnnotationHistory {
+	return &AnnotationHistory{store: s}
+}
+
+// apply writes the move from "from" to "to": puts to, deletes what is in
+// from but not in to. It returns the stored copies of to.
+func (h *AnnotationHistory) apply(from, to []Annotation) ([]Annotation, error) {
+	keep := make(map[uint64]bool, len(to))
+	for _, a := range to {
+		if a.ID != 0 {
+			keep[a.ID] = true
+		}
+	}
+	var dels []uint64
+	for _, a := range from {
+		if a.ID != 0 && !keep[a.ID] {
+			dels = append(dels, a.ID)
+		}
+	}
+	return h.store.ApplyAnnotations(to, dels)
+}
+
+// Do applies c and records it; it returns c as stored (new annotations
+// with their IDs). The redo list is cleared.
+func (h *AnnotationHistory) Do(c AnnotationChange) (AnnotationChange, error) {
+	after, err := h.apply(c.Before, c.After)
+	if err != nil {
+		return c, fmt.Errorf("%s: %w", c.Label, err)
+	}
+	c.After = after
+	c.Before = cloneAll(c.Before)
+	h.undo = append(h.undo, c)
+	limit := h.Limit
+	if limit <= 0 {
+		limit = 200
+	}
+	if len(h.undo) > limit {
+		h.undo = append(h.undo[:0:0], h.undo[len(h.undo)-limit:]...)
+	}
+	h.redo = h.redo[:0]
+	return c, nil
+}
+
+// Undo reverts the last change and returns it.
+func (h *AnnotationHistory) Undo() (AnnotationChange, error) {
+	if len(h.undo) == 0 {
+		return AnnotationChange{}, ErrNothingToUndo
+	}
+	c := h.undo[len(h.undo)-1]
+	if _, err := h.apply(c.After, c.Before); err != nil {
+		return c, fmt.Errorf("undo %s: %w", c.Label, err)
+	}
+	h.undo = h.undo[:len(h.undo)-1]
+	h.redo = append(h.redo, c)
+	return c, nil
+}
+
+// Redo reapplies the last undone change and returns it.
+func (h *AnnotationHistory) Redo() (AnnotationChange, error) {
+	if len(h.redo) == 0 {
+		return AnnotationChange{}, ErrNothingToRedo
+	}
+	c := h.redo[len(h.redo)-1]
+	if _, err := h.apply(c.Before, c.After); err != nil {
+		return c, fmt.Errorf("redo %s: %w", c.Label, err)
+	}
+	h.redo = h.redo[:len(h.redo)-1]
+	h.undo = append(h.undo, c)
+	return c, nil
+}
+
+// UndoLabel and RedoLabel name the change Undo or Redo would apply ("" when
+// there is none), for menu items.
+func (h *AnnotationHistory) UndoLabel() string {
+	if len(h.undo) == 0 {
+		return ""
+	}
+	return h.undo[len(h.undo)-1].Label
+}
+
+// RedoLabel names the change Redo would apply ("" when there is none).
+func (h *AnnotationHistory) RedoLabel() string {
+	if len(h.redo) == 0 {
+		return ""
+	}
+	return h.redo[len(h.redo)-1].Label
+}
+
+func cloneAll(as []Annotation) []Annotation {
+	out := make([]Annotation, len(as))
+	for i := range as {
+		out[i] = as[i].Clone()
+	}
+	return out
+}

@@ -1,0 +1,192 @@
+package data
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Buckets added by schema 2.
+var (
+	bucketAnnotations = []byte("annotations")
+	bucketLayers      = []byte("layers")
+)
+
+func idKey(id uint64) []byte {
+	k := make([]byte, 8)
+	binary.BigEndian.PutUint64(k, id)
+	return k
+}
+
+// Layers returns the annotation layers, lowest Order first.
+func (s *Store) Layers() ([]Layer, error) {
+	var out []Layer
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketLayers).ForEach(func(k, v []byte) error {
+			var l Layer
+			if err := json.Unmarshal(v, &l); err != nil {
+				return fmt.Errorf("layer %x: %w", k, err)
+			}
+			out = append(out, l)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read layers: %w", err)
+	}
+	slices.SortStableFunc(out, func(a, b Layer) int {
+		if a.Order != b.Order {
+			return a.Order - b.Order
+		}
+		return int(a.ID) - int(b.ID)
+	})
+	return out, nil
+}
+
+// PutLayer stores l in its own transaction, assigning an ID when l.ID is 0.
+func (s *Store) PutLayer(l *Layer) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketLayers)
+		if l.ID == 0 {
+			id, err := b.NextSequence()
+			if err != nil {
+				return err
+			}
+			l.ID = id
+		}
+		v, err := json.Marshal(l)
+		if err != nil {
+			return err
+		}
+		return b.Put(idKey(l.ID), v)
+	})
+	if err != nil {
+		return fmt.Errorf("save layer %q: %w", l.Name, err)
+	}
+	return nil
+}
+
+// DeleteLayer removes a layer and every annotation on it in one transaction.
+func (s *Store) DeleteLayer(id uint64) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketLayers).Delete(idKey(id)); err != nil {
+			return err
+		}
+		b := tx.Bucket(bucketAnnotations)
+		var dead [][]byte
+		err := b.ForEach(func(k, v []byte) error {
+			var a Annotation
+			if err := json.Unmarshal(v, &a); err != nil {
+				return fmt.Errorf("annotation %x: %w", k, err)
+			}
+			if a.Layer == id {
+				dead = append(dead, append([]byte(nil), k...))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, k := range dead {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("delete layer %d: %w", id, err)
+	}
+	return nil
+}
+
+// Annotations returns every stored annotation in ID order.
+func (s *Store) Annotations() ([]Annotation, error) {
+	var out []Annotation
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketAnnotations).ForEach(func(k, v []byte) error {
+			var a Annotation
+			if err := json.Unmarshal(v, &a); err != nil {
+				return fmt.Errorf("annotation %x: %w", k, err)
+			}
+			out = append(out, a)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read annotations: %w", err)
+	}
+	return out, nil
+}
+
+// Annotation returns one stored annotation.
+func (s *Store) Annotation(id uint64) (Annotation, error) {
+	var a Annotation
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketAnnotations).Get(idKey(id))
+		if v == nil {
+			return fmt.Errorf("annotation %d not found", id)
+		}
+		return json.Unmarshal(v, &a)
+	})
+	return a, err
+}
+
+// ApplyAnnotations writes puts and removes dels in one transaction, which
+// is on disk when it returns. Annotations with ID 0 get a new ID; Created
+// is set when zero and Modified always. It returns the stored copies of
+// puts. Nothing is written when any annotation fails Validate.
+func (s *Store) ApplyAnnotations(puts []Annotation, dels []uint64) ([]Annotation, error) {
+	out := make([]Annotation, len(puts))
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	for i := range puts {
+		out[i] = puts[i].Clone()
+		if err := out[i].Validate(); err != nil {
+			return nil, fmt.Errorf("save annotation: %w", err)
+		}
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketAnnotations)
+		for _, id := range dels {
+			if err := b.Delete(idKey(id)); err != nil {
+				return err
+			}
+		}
+		for i := range out {
+			a := &out[i]
+			if a.ID == 0 {
+				id, err := b.NextSequence()
+				if err != nil {
+					return err
+				}
+				a.ID = id
+			} else if a.ID > b.Sequence() {
+				// An annotation from another store keeps its ID; later
+				// ones must not collide with it.
+				if err := b.SetSequence(a.ID); err != nil {
+					return err
+				}
+			}
+			if a.Created.IsZero() {
+				a.Created = now
+			}
+			a.Modified = now
+			v, err := json.Marshal(a)
+			if err != nil {
+				return err
+			}
+			if err := b.Put(idKey(a.ID), v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("save annotations: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,96 @@
+package mapview
+
+import (
+	"frontier/data"
+)
+
+// AnnotationSet is what the annotation layer of a frame draws: the
+// annotations of the visible layers that show in the time window, in draw
+// order, above the events. A set is never changed once handed to the
+// renderer; build a new one for a change.
+type AnnotationSet struct {
+	// Items are drawn in order, later ones on top.
+	Items []data.Annotation
+	// Selected is the ID of the annotation whose edit handles are drawn
+	// (0 for none).
+	Selected uint64
+	// Draft is the shape being drawn or edited (nil for none). It is drawn
+	// on top with its handles; an item with the same ID is skipped.
+	Draft *data.Annotation
+	// Measure is the measure tool's line (nil for none): drawn with its
+	// distance and bearing but never stored.
+	Measure *data.Annotation
+}
+
+// HandleKind says what dragging a handle does.
+type HandleKind uint8
+
+// The handle kinds.
+const (
+	HandleVertex HandleKind = iota // moves Points[Index]
+	HandleRadius                   // sets a circle's radius
+	HandleMidpoint                 // inserts a vertex after Points[Index]
+)
+
+// Handle is one drag handle of an annotation, in lon/lat.
+type Handle struct {
+	Kind  HandleKind
+	Index int
+	Lon   float64
+	Lat   float64
+}
+
+// AnnotationHandles returns the drag handles of a: a vertex handle per
+// point (rectangles get their four corners, indexes 0–3 counterclockwise
+// from the first point's corner), midpoint handles between the vertices of
+// polylines, arrows and polygons, and a radius handle due east of a
+// circle's centre. Freehand lines have vertex handles only at their ends.
+func AnnotationHandles(a *data.Annotation) []Handle {
+	var hs []Handle
+	pts := a.Points
+	switch a.Kind {
+	case data.KindRectangle:
+		if len(pts) != 2 {
+			return nil
+		}
+		p, q := pts[0], pts[1]
+		for i, c := range [][2]float64{{p[0], p[1]}, {q[0], p[1]}, {q[0], q[1]}, {p[0], q[1]}} {
+			hs = append(hs, Handle{Kind: HandleVertex, Index: i, Lon: c[0], Lat: c[1]})
+		}
+	case data.KindCircle:
+		if len(pts) != 1 {
+			return nil
+		}
+		hs = append(hs, Handle{Kind: HandleVertex, Index: 0, Lon: pts[0][0], Lat: pts[0][1]})
+		e := data.GeoDestination(pts[0], 90, a.Radius)
+		hs = append(hs, Handle{Kind: HandleRadius, Index: 0, Lon: e[0], Lat: e[1]})
+	case data.KindFreehand:
+		if len(pts) > 0 {
+			hs = append(hs, Handle{Kind: HandleVertex, Index: 0, Lon: pts[0][0], Lat: pts[0][1]})
+			last := len(pts) - 1
+			hs = append(hs, Handle{Kind: HandleVertex, Index: last, Lon: pts[last][0], Lat: pts[last][1]})
+		}
+	default:
+		for i, p := range pts {
+			hs = append(hs, Handle{Kind: HandleVertex, Index: i, Lon: p[0], Lat: p[1]})
+		}
+		if a.Kind == data.KindPolyline || a.Kind == data.KindArrow || a.Kind == data.KindPolygon {
+			n := len(pts) - 1
+			if a.Kind == data.KindPolygon {
+				n = len(pts)
+			}
+			for i := 0; i < n; i++ {
+				p, q := pts[i], pts[(i+1)%len(pts)]
+				hs = append(hs, Handle{Kind: HandleMidpoint, Index: i, Lon: (p[0] + q[0]) / 2, Lat: (p[1] + q[1]) / 2})
+			}
+		}
+	}
+	return hs
+}
+
+// drawAnnotations draws set into f above the events.
+func (r *Renderer) drawAnnotations(f *Frame, set *AnnotationSet) {
+	// TODO(annotations): the annotation painter.
+	_ = f
+	_ = set
+}
