@@ -60,6 +60,7 @@ type Map struct {
 	over    *overlay
 	buttons fyne.CanvasObject
 
+	annot   annotState
 	drag    dragState
 	pointer fyne.Position // where the pointer last moved
 	// devW and devH are the raster's size in device pixels, as Fyne last
@@ -218,7 +219,9 @@ func (m *Map) requestRender() {
 		c.Selected = m.selected
 		sc = &c
 	}
-	m.worker.Request(renderRequest{view: v, scene: sc, overlays: m.overlays}, m.present)
+	o := m.overlays
+	o.Annotations = m.annotationSet()
+	m.worker.Request(renderRequest{view: v, scene: sc, overlays: o}, m.present)
 }
 
 // present shows a finished frame; it runs on the UI goroutine and hands
