@@ -160,7 +160,7 @@ type Annotation struct {
 	// ID is stable for the annotation's life; the store assigns it.
 	ID uint64 `json:"id"`
 	// Layer is the ID of the layer the annotation belongs to.
-	Layer uint64 `json:"layer"`
+	Layer uint64         `json:"layer"`
 	Kind  AnnotationKind `json:"kind"`
 	// Points: marker and text 1; polyline, arrow and freehand ≥2;
 	// polygon ≥3 (the ring is not closed by repeating the first point);

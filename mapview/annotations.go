@@ -27,9 +27,9 @@ type HandleKind uint8
 
 // The handle kinds.
 const (
-	HandleVertex HandleKind = iota // moves Points[Index]
-	HandleRadius                   // sets a circle's radius
-	HandleMidpoint                 // inserts a vertex after Points[Index]
+	HandleVertex   HandleKind = iota // moves Points[Index]
+	HandleRadius                     // sets a circle's radius
+	HandleMidpoint                   // inserts a vertex after Points[Index]
 )
 
 // Handle is one drag handle of an annotation, in lon/lat.
