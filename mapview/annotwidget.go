@@ -1,6 +1,10 @@
 package mapview
 
 import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
 	"frontier/data"
 )
 
@@ -81,7 +85,12 @@ type AnnotationEvents struct {
 }
 
 // SetAnnotationEvents sets the annotation callbacks.
-func (m *Map) SetAnnotationEvents(ev AnnotationEvents) { m.annot.events = ev }
+func (m *Map) SetAnnotationEvents(ev AnnotationEvents) {
+	m.annot.events = ev
+	if m.annot.drawer != nil {
+		m.annot.drawer.template = ev.Template
+	}
+}
 
 // SetAnnotations replaces the annotations drawn (already filtered to the
 // visible layers and the time window) and the selected one (0 for none).
@@ -91,9 +100,28 @@ func (m *Map) SetAnnotations(items []data.Annotation, selected uint64) {
 	m.requestRender()
 }
 
-// SetTool switches the pointer mode, cancelling a drawing in progress.
+// SetTool switches the pointer mode, cancelling a drawing or an edit in
+// progress. Setting the current tool again changes nothing, so an app may
+// echo ToolChanged back. The measure tool's line stays until Escape or
+// the next measure.
 func (m *Map) SetTool(t Tool) {
+	if t == m.annot.tool {
+		return
+	}
 	m.annot.tool = t
+	m.annot.drawer = nil
+	if t != ToolNavigate {
+		m.annot.drawer = NewDrawer(t, m.annot.events.Template)
+		if t == ToolMeasure {
+			m.annot.drawer.measure = m.annot.measure
+		}
+		m.hovered = -1
+		m.over.hideHover()
+	}
+	m.annot.press = toolPress{}
+	m.annot.editor.Cancel()
+	m.drag = dragState{}
+	m.showPointerReadout()
 	m.requestRender()
 }
 
@@ -106,12 +134,91 @@ type annotState struct {
 	tool     Tool
 	items    []data.Annotation
 	selected uint64
+
+	drawer  *Drawer          // the drawing tool's machine (nil in ToolNavigate)
+	editor  Editor           // reshapes the selected annotation
+	measure *data.Annotation // the measure tool's line
+	press   toolPress        // the drawing tool's press in progress
+	shift   bool             // Shift is held
+	// pendingTaps counts clicks a drawing tool took from MouseUp that
+	// Fyne will also report as Tapped or DoubleTapped, after its
+	// double-tap delay: those are ignored.
+	pendingTaps int
+	lastClick   time.Time // when the last such click was released
+	lastClickAt fyne.Position
+	measured    [2]float64 // what Measured was last told
+	hover       bool       // the pointer is over the map
+}
+
+// toolPress is a press of a drawing tool: from MouseDown on desktop
+// drivers, or made up at the start of a drag where only Dragged and
+// DragEnd arrive (Fyne's test driver).
+type toolPress struct {
+	down      bool
+	fromMouse bool // MouseUp will end it
+	dragged   bool // Dragged events arrived
+	last      fyne.Position
 }
 
 // annotationSet is the set the next frame draws.
 func (m *Map) annotationSet() *AnnotationSet {
-	if len(m.annot.items) == 0 {
+	var draft *data.Annotation
+	if m.annot.drawer != nil {
+		draft = m.annot.drawer.Draft()
+	} else {
+		draft = m.annot.editor.Draft()
+	}
+	if len(m.annot.items) == 0 && m.annot.selected == 0 && draft == nil && m.annot.measure == nil {
 		return nil
 	}
-	return &AnnotationSet{Items: m.annot.items, Selected: m.annot.selected}
+	return &AnnotationSet{Items: m.annot.items, Selected: m.annot.selected, Draft: draft, Measure: m.annot.measure}
+}
+
+// selectedAnnotation returns the selected annotation among the items
+// drawn (nil for none).
+func (m *Map) selectedAnnotation() *data.Annotation {
+	if m.annot.selected == 0 {
+		return nil
+	}
+	for i := range m.annot.items {
+		if m.annot.items[i].ID == m.annot.selected {
+			return &m.annot.items[i]
+		}
+	}
+	return nil
+}
+
+// editable reports whether a may be changed.
+func (m *Map) editable(a *data.Annotation) bool {
+	return m.annot.events.Editable == nil || m.annot.events.Editable(a)
+}
+
+// selectAnnotation selects id (0 for none) and tells Selected.
+func (m *Map) selectAnnotation(id uint64) {
+	if id == m.annot.selected {
+		return
+	}
+	m.annot.selected = id
+	m.requestRender()
+	if m.annot.events.Selected != nil {
+		m.annot.events.Selected(id)
+	}
+}
+
+// setToolSelf switches tool on the user's keystroke and tells ToolChanged.
+func (m *Map) setToolSelf(t Tool) {
+	if t == m.annot.tool {
+		return
+	}
+	m.SetTool(t)
+	if m.annot.events.ToolChanged != nil {
+		m.annot.events.ToolChanged(t)
+	}
+}
+
+// toolKeys are the letter shortcuts of the tools.
+var toolKeys = map[rune]Tool{
+	'v': ToolNavigate, 'm': ToolMarker, 't': ToolText, 'l': ToolPolyline, 'a': ToolArrow,
+	'p': ToolPolygon, 'r': ToolRectangle, 'c': ToolCircle, 'f': ToolFreehand,
+	'b': ToolRangeBearing, 'd': ToolMeasure,
 }

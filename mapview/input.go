@@ -2,6 +2,7 @@ package mapview
 
 import (
 	"math"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -34,23 +35,48 @@ func (m *Map) Scrolled(ev *fyne.ScrollEvent) {
 	}
 	m.view = m.logicalView().ZoomAround(float64(pos.X), float64(pos.Y), dz)
 	m.changed()
+	if m.annot.drawer != nil && m.annot.hover {
+		m.annot.drawer.Move(m.pointerAt(m.pointer)) // the pointer is elsewhere on the map now
+		m.syncTool()
+	}
 }
 
 // MouseDown records whether shift is held, which makes a drag select a
-// box instead of panning.
+// box instead of panning (or constrains a drawing tool), and starts a
+// drawing tool's press.
 func (m *Map) MouseDown(ev *desktop.MouseEvent) {
 	m.drag.shift = ev.Modifier&fyne.KeyModifierShift != 0
+	m.annot.shift = m.drag.shift
+	if m.annot.drawer != nil {
+		m.toolMouseDown(ev)
+	}
 }
 
-// MouseUp implements desktop.Mouseable.
-func (m *Map) MouseUp(*desktop.MouseEvent) {}
+// MouseUp ends a drawing tool's press.
+func (m *Map) MouseUp(ev *desktop.MouseEvent) {
+	if m.annot.drawer != nil {
+		m.toolMouseUp(ev)
+	}
+}
 
-// Dragged pans by the dragged distance, or grows the selection box.
+// Dragged pans by the dragged distance, grows the selection box, reshapes
+// the selected annotation when the drag started on it, or draws with the
+// drawing tool.
 func (m *Map) Dragged(ev *fyne.DragEvent) {
+	if m.annot.drawer != nil {
+		m.toolDragged(ev)
+		return
+	}
 	if !m.drag.active {
 		m.drag = dragState{active: true, box: m.drag.shift, start: ev.Position.Subtract(ev.Dragged)}
+		m.drag.edit = !m.drag.box && m.editPress(m.drag.start)
 	}
 	m.drag.end = ev.Position
+	if m.drag.edit {
+		m.annot.editor.Move(m.pointerAt(ev.Position))
+		m.requestRender()
+		return
+	}
 	if m.drag.box {
 		a, b := m.drag.start, m.drag.end
 		m.over.box.Move(fyne.NewPos(min(a.X, b.X), min(a.Y, b.Y)))
@@ -63,10 +89,19 @@ func (m *Map) Dragged(ev *fyne.DragEvent) {
 	m.changed()
 }
 
-// DragEnd ends a pan, or turns the selection box into a spatial filter.
+// DragEnd ends a pan, turns the selection box into a spatial filter,
+// ends a reshaping drag (telling Edited) or a drawing tool's drag.
 func (m *Map) DragEnd() {
+	if m.annot.drawer != nil {
+		m.toolDragEnd()
+		return
+	}
 	d := m.drag
 	m.drag = dragState{}
+	if d.edit {
+		m.editEnd(d.end)
+		return
+	}
 	if !d.box {
 		return
 	}
@@ -86,10 +121,23 @@ func (m *Map) DragEnd() {
 	}
 }
 
-// Tapped selects the event under the pointer; a cluster zooms in on its
-// events; a stack tapped again selects its next older event.
+// Tapped selects the annotation under the pointer, or else the event
+// under it; a cluster zooms in on its events; a stack tapped again
+// selects its next older event. With a drawing tool it is a click of the
+// tool.
 func (m *Map) Tapped(ev *fyne.PointEvent) {
+	if m.annot.pendingTaps > 0 {
+		m.annot.pendingTaps = 0 // MouseUp took this click
+		return
+	}
 	m.requestFocus()
+	if m.annot.drawer != nil {
+		m.toolTapped(ev.Position)
+		return
+	}
+	if m.annotationTapped(ev.Position) {
+		return
+	}
 	i := m.hitAt(ev.Position)
 	if i < 0 {
 		m.choose(-1)
@@ -132,8 +180,17 @@ func (m *Map) zoomTo(e Extent, from Viewport) {
 	m.changed()
 }
 
-// DoubleTapped zooms in one level about the pointer.
+// DoubleTapped zooms in one level about the pointer; with a drawing tool
+// it finishes a line or polygon.
 func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
+	if m.annot.pendingTaps > 0 {
+		m.annot.pendingTaps = 0 // MouseUp took both clicks
+		return
+	}
+	if m.annot.drawer != nil {
+		m.toolDoubleTapped(ev.Position)
+		return
+	}
 	m.view = m.logicalView().ZoomAround(float64(ev.Position.X), float64(ev.Position.Y), 1)
 	m.changed()
 }
@@ -142,15 +199,15 @@ func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
 func (m *Map) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
 
 // MouseMoved updates the coordinate read-out, the hover ring and the
-// tooltip.
+// tooltip, or a drawing tool's rubber band and measurement.
 func (m *Map) MouseMoved(ev *desktop.MouseEvent) {
 	m.pointer = ev.Position
-	lv := m.logicalView()
-	if x, y := lv.FromPixel(float64(ev.Position.X), float64(ev.Position.Y)); x >= 0 && x <= 1 && y >= 0 && y <= 1 {
-		m.over.showReadout(coordText(lv.PixelToLonLat(float64(ev.Position.X), float64(ev.Position.Y))))
-	} else {
-		m.over.hideReadout() // off the edge of the world
+	m.annot.hover = true
+	if m.annot.drawer != nil {
+		m.toolHover(ev.Position)
+		return
 	}
+	m.showPointerReadout()
 	i := m.hitAt(ev.Position)
 	if i == m.hovered {
 		return
@@ -182,6 +239,7 @@ func (m *Map) tellHover(row int) {
 
 // MouseOut hides the hover ring, tooltip and read-out.
 func (m *Map) MouseOut() {
+	m.annot.hover = false
 	m.tellHover(-1)
 	m.hovered = -1
 	m.over.hideHover()
@@ -232,9 +290,15 @@ func (m *Map) FocusGained() {}
 func (m *Map) FocusLost() {}
 
 // TypedRune zooms with + and − (main keyboard or keypad; = as +, which
-// shares its key on many layouts). Keys arrive as runes, so TypedKey
-// does not handle them again.
+// shares its key on many layouts) and switches tools with their letters
+// (v navigate, m marker, t text, l polyline, a arrow, p polygon,
+// r rectangle, c circle, f freehand, b range-bearing, d measure). Keys
+// arrive as runes, so TypedKey does not handle them again.
 func (m *Map) TypedRune(r rune) {
+	if t, ok := toolKeys[unicode.ToLower(r)]; ok {
+		m.setToolSelf(t)
+		return
+	}
 	switch r {
 	case '+', '=':
 		m.ZoomBy(1)
@@ -243,8 +307,19 @@ func (m *Map) TypedRune(r rune) {
 	}
 }
 
-// TypedKey pans with the arrows and fits all events with Home.
+// TypedKey pans with the arrows and fits all events with Home. With a
+// drawing tool, Enter finishes a line or polygon, BackSpace (or Delete)
+// removes its last vertex and Escape cancels the drawing, or returns to
+// ToolNavigate when nothing is in progress. In ToolNavigate, Escape
+// clears the annotation selection and the measure line, and Delete or
+// BackSpace removes the hovered vertex of the selected line or polygon,
+// or else deletes the selected annotation.
 func (m *Map) TypedKey(ev *fyne.KeyEvent) {
+	if m.annot.drawer != nil {
+		m.drawingKey(ev.Name)
+	} else {
+		m.navigateKey(ev.Name)
+	}
 	switch ev.Name {
 	case fyne.KeyLeft:
 		m.PanBy(keyPan, 0)

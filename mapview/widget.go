@@ -70,10 +70,12 @@ type Map struct {
 	framed     bool      // the events have been framed once
 }
 
-// dragState tracks a pan or a shift-drag box selection.
+// dragState tracks a pan, a shift-drag box selection or a reshaping
+// drag of the selected annotation.
 type dragState struct {
 	active bool
 	box    bool // shift was held at mouse down: select a box
+	edit   bool // the drag reshapes the selected annotation
 	shift  bool // shift state at the last mouse down
 	start  fyne.Position
 	end    fyne.Position
