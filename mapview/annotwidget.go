@@ -144,6 +144,7 @@ type annotState struct {
 	// Fyne will also report as Tapped or DoubleTapped, after its
 	// double-tap delay: those are ignored.
 	pendingTaps int
+	pendingAt   time.Time // when the last was counted
 	lastClick   time.Time // when the last such click was released
 	lastClickAt fyne.Position
 	measured    [2]float64 // what Measured was last told
@@ -157,6 +158,7 @@ type toolPress struct {
 	down      bool
 	fromMouse bool // MouseUp will end it
 	dragged   bool // Dragged events arrived
+	other     bool // another button is down: its drag draws nothing
 	last      fyne.Position
 }
 

@@ -126,9 +126,8 @@ func (m *Map) DragEnd() {
 // selects its next older event. With a drawing tool it is a click of the
 // tool.
 func (m *Map) Tapped(ev *fyne.PointEvent) {
-	if m.annot.pendingTaps > 0 {
-		m.annot.pendingTaps = 0 // MouseUp took this click
-		return
+	if m.takePendingTap() {
+		return // MouseUp took the click
 	}
 	m.requestFocus()
 	if m.annot.drawer != nil {
@@ -183,9 +182,8 @@ func (m *Map) zoomTo(e Extent, from Viewport) {
 // DoubleTapped zooms in one level about the pointer; with a drawing tool
 // it finishes a line or polygon.
 func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
-	if m.annot.pendingTaps > 0 {
-		m.annot.pendingTaps = 0 // MouseUp took both clicks
-		return
+	if m.takePendingTap() {
+		return // MouseUp took the click
 	}
 	if m.annot.drawer != nil {
 		m.toolDoubleTapped(ev.Position)

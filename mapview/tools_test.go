@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -408,4 +409,22 @@ func TestFormatKmAndBearing(t *testing.T) {
 			t.Errorf("formatBearing(%g) = %q, want %q", c.b, got, c.want)
 		}
 	}
+}
+
+func ExampleDrawer() {
+	v := Viewport{CenterX: 0.5, CenterY: 0.5, Zoom: 6, Width: 400, Height: 300}
+	d := NewDrawer(ToolPolyline, nil) // nil template: data.DefaultStyle
+	for _, p := range [][2]float64{{100, 150}, {300, 150}} {
+		d.Press(Pointer{View: v, X: p[0], Y: p[1]})
+		d.Release(Pointer{View: v, X: p[0], Y: p[1]})
+	}
+	d.Move(Pointer{View: v, X: 300, Y: 50})
+	// The rubber band runs from the last vertex to the pointer, due north.
+	r := d.Readout()
+	fmt.Println(len(d.Draft().Points), "points drafted, heading", r[strings.Index(r, " at ")+4:strings.Index(r, " · ")])
+	res := d.Key(DrawKeyFinish)
+	fmt.Println(res.Finished.Kind, len(res.Finished.Points), "points")
+	// Output:
+	// 3 points drafted, heading 000.0°
+	// polyline 2 points
 }

@@ -47,6 +47,7 @@ func (m *Map) pointerAt(pos fyne.Position) Pointer {
 // toolMouseDown starts a drawing tool's press on desktop drivers.
 func (m *Map) toolMouseDown(ev *desktop.MouseEvent) {
 	if ev.Button != desktop.MouseButtonPrimary {
+		m.annot.press = toolPress{other: true} // its drag draws nothing
 		return
 	}
 	m.requestFocus()
@@ -62,6 +63,9 @@ func (m *Map) toolMouseDown(ev *desktop.MouseEvent) {
 func (m *Map) toolMouseUp(ev *desktop.MouseEvent) {
 	pr := m.annot.press
 	if ev.Button != desktop.MouseButtonPrimary || !pr.down || !pr.fromMouse {
+		if pr.other {
+			m.annot.press = toolPress{}
+		}
 		return
 	}
 	m.annot.press = toolPress{}
@@ -71,8 +75,9 @@ func (m *Map) toolMouseUp(ev *desktop.MouseEvent) {
 		m.applyDraw(m.annot.drawer.Release(p))
 		return
 	}
-	m.annot.pendingTaps++
 	now := time.Now()
+	m.annot.pendingTaps++
+	m.annot.pendingAt = now
 	if now.Sub(m.annot.lastClick) <= fyne.CurrentApp().Driver().DoubleTapDelay() &&
 		pixelDist(float64(m.annot.lastClickAt.X), float64(m.annot.lastClickAt.Y), p.X, p.Y) <= doubleClickSlop {
 		m.annot.lastClick = time.Time{}
@@ -86,6 +91,9 @@ func (m *Map) toolMouseUp(ev *desktop.MouseEvent) {
 // toolDragged follows a drag of a drawing tool; where no MouseDown came
 // (Fyne's test driver) the press is made up at the drag's start.
 func (m *Map) toolDragged(ev *fyne.DragEvent) {
+	if m.annot.press.other {
+		return
+	}
 	if !m.annot.press.down {
 		start := ev.Position.Subtract(ev.Dragged)
 		m.requestFocus()
@@ -102,11 +110,23 @@ func (m *Map) toolDragged(ev *fyne.DragEvent) {
 // toolDragEnd ends a drag of a drawing tool that no MouseUp ended.
 func (m *Map) toolDragEnd() {
 	pr := m.annot.press
+	if pr.other {
+		m.annot.press = toolPress{}
+	}
 	if !pr.down {
 		return
 	}
 	m.annot.press = toolPress{}
 	m.applyDraw(m.annot.drawer.Release(m.pointerAt(pr.last)))
+}
+
+// takePendingTap reports whether a Tapped or DoubleTapped repeats clicks
+// MouseUp has taken, and forgets them. Counts older than a second are
+// stale (Fyne reported those clicks some other way) and ignored.
+func (m *Map) takePendingTap() bool {
+	n := m.annot.pendingTaps
+	m.annot.pendingTaps = 0
+	return n > 0 && time.Since(m.annot.pendingAt) < time.Second+fyne.CurrentApp().Driver().DoubleTapDelay()
 }
 
 // toolTapped is a click of a drawing tool that MouseUp did not take.
