@@ -60,27 +60,39 @@ func (t Tool) Kind() data.AnnotationKind {
 // change (durably) and then hands the new list back with SetAnnotations.
 type AnnotationEvents struct {
 	// Template returns a new annotation of kind k with the current style
-	// and active layer filled in (ID 0). The map adds the points.
+	// and active layer filled in (ID 0). The map adds the points. It is
+	// called for every draft update while drawing, so it must be cheap and
+	// have no side effects. A text annotation with no label gets "Text".
 	Template func(k data.AnnotationKind) data.Annotation
-	// Finished is called with a newly drawn annotation (ID 0).
+	// Finished is called with a newly drawn annotation (ID 0). The tool
+	// stays active for the next one; the app stores the annotation and
+	// calls SetAnnotations with it (and, usually, its new ID selected).
 	Finished func(a data.Annotation)
 	// Edited is called when a drag, vertex insertion or removal changes an
-	// annotation: before is the stored version, after the new one.
+	// annotation: before is the stored version, after the new one (same
+	// ID). It is called once, when the drag ends; the map shows the stored
+	// version again until SetAnnotations hands it the new one.
 	Edited func(before, after data.Annotation)
 	// Selected is called when the user selects an annotation (0 when the
-	// selection is cleared).
+	// selection is cleared: a tap on empty map or an event, or Escape).
+	// The map has already drawn the selection; the app passes it back in
+	// later SetAnnotations calls.
 	Selected func(id uint64)
 	// Deleted is called when the user presses Delete on the selected
-	// annotation.
+	// annotation. The map changes nothing itself: the app deletes it and
+	// calls SetAnnotations without it (selected 0).
 	Deleted func(id uint64)
 	// Editable reports whether an annotation may be changed (its layer is
-	// not locked); nil means all are.
+	// not locked); nil means all are. Locked annotations can be selected;
+	// dragging them pans the map and Delete ignores them.
 	Editable func(a *data.Annotation) bool
-	// ToolChanged is called when the map changes tool itself (Esc returns
-	// to ToolNavigate).
+	// ToolChanged is called when the map changes tool itself: a tool's
+	// letter key, or Escape returning to ToolNavigate. SetTool does not
+	// call it.
 	ToolChanged func(t Tool)
 	// Measured is called while the measure or range-bearing tool is drawn
-	// with the distance in metres and bearing in degrees true.
+	// with the distance in metres and bearing in degrees true, whenever
+	// they change (for measure, also for the line left after release).
 	Measured func(dist, bearing float64)
 }
 
@@ -114,6 +126,9 @@ func (m *Map) SetTool(t Tool) {
 		m.annot.drawer = NewDrawer(t, m.annot.events.Template)
 		if t == ToolMeasure {
 			m.annot.drawer.measure = m.annot.measure
+		}
+		if m.hovered >= 0 {
+			m.tellHover(-1)
 		}
 		m.hovered = -1
 		m.over.hideHover()
