@@ -121,13 +121,13 @@ func (p *annotPainter) draw(f *Frame, st *paint.Stamps, set *AnnotationSet) {
 	}
 	p.flushLabels()
 	if sel >= 0 {
-		p.drawHandles(&set.Items[sel])
+		p.drawHandles(&set.Items[sel], &p.cache.geoms[sel], p.cache.merc)
 	}
 	if d := set.Draft; d != nil {
 		p.tmpM = buildGeom(&p.tmp, d, p.tmpM[:0])
 		p.drawItem(d, &p.tmp, p.tmpM, true)
 		p.flushLabels()
-		p.drawHandles(d)
+		p.drawHandles(d, &p.tmp, p.tmpM)
 	}
 	if m := set.Measure; m != nil {
 		p.drawMeasure(m)

@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -10,9 +11,12 @@ import (
 )
 
 // benchAnnotations returns n annotations of every kind, mixed, sized like
-// hand-drawn ones and scattered over twice the area of v (so some are
-// culled): markers and texts, lines of 2–30 points, freehand lines of 200,
-// polygons, rectangles, circles and range-bearing lines; a third labelled.
+// hand-drawn ones on a view like v and scattered over twice its area (so
+// about a quarter are on it): markers and texts; lines of 2–12 points
+// about a tenth of the view long; freehand lines of 200 points; polygons
+// of 3–12 points and rectangles up to a tenth of the view across; circles
+// of 1–20 km; range-bearing lines. A third are labelled, and solid, dashed
+// and dotted strokes alternate.
 func benchAnnotations(n int, v Viewport) []data.Annotation {
 	rng := rand.New(rand.NewPCG(5, 6))
 	b := v.Bound()
@@ -35,17 +39,24 @@ func benchAnnotations(n int, v Viewport) []data.Annotation {
 			a.Label = "Place"
 		case data.KindCircle:
 			a.Points = []orb.Point{p}
-			a.Radius = 1000 + rng.Float64()*20_000
+			a.Radius = 1000 + rng.Float64()*19_000
 		case data.KindRectangle, data.KindRangeBearing:
-			a.Points = []orb.Point{p, near(p, 0.15)}
+			a.Points = []orb.Point{p, near(p, 0.2)}
 		case data.KindFreehand:
 			for range 200 {
-				p = near(p, 0.01)
+				p = near(p, 0.004)
 				a.Points = append(a.Points, p)
 			}
+		case data.KindPolygon:
+			m := 3 + rng.IntN(10)
+			for j := range m {
+				t := 2 * math.Pi * float64(j) / float64(m)
+				r := 0.02 + 0.03*rng.Float64()
+				a.Points = append(a.Points, orb.Point{p[0] + r*w*math.Cos(t), p[1] + r*h*math.Sin(t)})
+			}
 		default:
-			for range 2 + rng.IntN(29) {
-				p = near(p, 0.08)
+			for range 2 + rng.IntN(11) {
+				p = near(p, 0.03)
 				a.Points = append(a.Points, p)
 			}
 		}

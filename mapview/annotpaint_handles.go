@@ -55,76 +55,95 @@ func appendHandles(dst []Handle, a *data.Annotation) []Handle {
 	return dst
 }
 
-// roomForMidpoint reports whether the segment after vertex i of a is long
-// enough on screen (three vertex handles) to show a midpoint handle
-// between its vertex handles.
-func (p *annotPainter) roomForMidpoint(a *data.Annotation, i int) bool {
-	n := len(a.Points)
-	if i < 0 || i >= n {
-		return false
-	}
-	x0, y0 := p.v.LonLatToPixel(a.Points[i])
-	x1, y1 := p.v.LonLatToPixel(a.Points[(i+1)%n])
-	return math.Hypot(x1-x0, y1-y0) >= 3*handleSide*p.s
-}
-
 // drawHandles draws a's drag handles: white squares with a dark outline at
 // the vertices, small discs at the midpoints and a blue diamond on a
-// circle's radius, joined to the centre by a thin dashed line.
-func (p *annotPainter) drawHandles(a *data.Annotation) {
+// circle's radius, joined to the centre by a thin dashed line. g and merc
+// are a's cached outline, which gives the vertices' pixels without
+// projecting them again. Where vertices crowd (a dense line zoomed out), a
+// vertex handle within half a handle of the last one drawn is left out,
+// and midpoint handles show only on segments three handles long.
+func (p *annotPainter) drawHandles(a *data.Annotation, g *annotGeom, merc []float64) {
 	p.handles = appendHandles(p.handles[:0], a)
-	hs := p.handles
+	var m []float64
+	if g.off <= g.end && g.end <= len(merc) {
+		m = merc[g.off:g.end]
+	}
 	s := p.s
-	px := func(h Handle) (float64, float64) {
-		return p.v.LonLatToPixel(orb.Point{h.Lon, h.Lat})
+	cached := a.Kind != data.KindRangeBearing && a.Kind != data.KindCircle && len(m) == 2*len(a.Points)
+	if a.Kind == data.KindRectangle {
+		cached = len(m) == 8
+	}
+	vertex := func(i int) (float64, float64) {
+		if cached && i >= 0 && 2*i+1 < len(m) {
+			return p.pixel(m[2*i], m[2*i+1], 0)
+		}
+		if i >= 0 && i < len(a.Points) {
+			return p.v.LonLatToPixel(a.Points[i])
+		}
+		return math.NaN(), math.NaN()
 	}
 	on := func(x, y float64) bool {
 		m := 12 * s
 		return x >= -m && y >= -m && x <= 2*p.half[0]+m && y <= 2*p.half[1]+m
 	}
-	for _, kind := range [3]HandleKind{HandleMidpoint, HandleVertex, HandleRadius} {
-		for _, h := range hs {
-			if h.Kind != kind {
-				continue
-			}
-			x, y := px(h)
-			if kind == HandleMidpoint && !p.roomForMidpoint(a, h.Index) {
-				continue
-			}
-			if kind == HandleRadius && len(a.Points) == 1 {
-				cx, cy := p.v.LonLatToPixel(a.Points[0])
-				if x < cx-1 {
-					x += p.ws // east of the centre, across the antimeridian
-				}
-				p.stroke.Begin(p.img, p.img.Bounds())
-				p.aux = append(p.aux[:0], cx, cy, x, y)
-				p.stroke.AddDashed(p.aux, s, 3*s, 4*s)
-				p.stroke.Finish(annotRadiusInk)
-			}
-			if !on(x, y) {
-				continue
-			}
-			switch kind {
-			case HandleMidpoint:
-				p.stamp.Disc(p.img, x, y, midHandleR*s, annotMidFill, annotHandleInk, s)
-			case HandleVertex:
-				p.squareHandle(x, y)
-			case HandleRadius:
-				r := radiusHandleR * s
-				d := p.aux[:0]
-				d = append(d, x, y-r, x+r, y, x, y+r, x-r, y)
-				p.aux = d
-				p.fill.Reset(p.img.Bounds())
-				p.fill.AddRing(d)
-				p.fill.Fill(p.img, annotRadiusInk)
-				d = append(d, x, y-r)
-				p.aux = d
-				p.stroke.Begin(p.img, p.img.Bounds())
-				p.stroke.Add(d, 1.5*s)
-				p.stroke.Finish(annotWhite)
-			}
+	room := 3 * handleSide * s
+	for _, h := range p.handles {
+		if h.Kind != HandleMidpoint || !cached {
+			continue
+		}
+		x0, y0 := vertex(h.Index)
+		x1, y1 := vertex((h.Index + 1) % len(a.Points))
+		if !(math.Hypot(x1-x0, y1-y0) >= room) {
+			continue
+		}
+		if x, y := p.v.LonLatToPixel(orb.Point{h.Lon, h.Lat}); on(x, y) {
+			p.stamp.Disc(p.img, x, y, midHandleR*s, annotMidFill, annotHandleInk, s)
 		}
 	}
+	lastX, lastY := math.Inf(1), math.Inf(1)
+	crowd := handleSide * s / 2
+	for k, h := range p.handles {
+		if h.Kind != HandleVertex {
+			continue
+		}
+		x, y := vertex(h.Index)
+		final := k+1 == len(p.handles) || p.handles[k+1].Kind != HandleVertex
+		if !on(x, y) || (!final && math.Abs(x-lastX) < crowd && math.Abs(y-lastY) < crowd) {
+			continue
+		}
+		p.squareHandle(x, y)
+		lastX, lastY = x, y
+	}
+	for _, h := range p.handles {
+		if h.Kind == HandleRadius && len(a.Points) == 1 {
+			p.radiusHandle(a, h)
+		}
+	}
+}
+
+// radiusHandle draws a circle's radius handle h and the dashed radius.
+func (p *annotPainter) radiusHandle(a *data.Annotation, h Handle) {
+	s := p.s
+	x, y := p.v.LonLatToPixel(orb.Point{h.Lon, h.Lat})
+	cx, cy := p.v.LonLatToPixel(a.Points[0])
+	if x < cx-1 {
+		x += p.ws // east of the centre, across the antimeridian
+	}
+	p.stroke.Begin(p.img, p.img.Bounds())
+	p.aux = append(p.aux[:0], cx, cy, x, y)
+	p.stroke.AddDashed(p.aux, s, 3*s, 4*s)
+	p.stroke.Finish(annotRadiusInk)
+	r := radiusHandleR * s
+	d := append(p.aux[:0], x, y-r, x+r, y, x, y+r, x-r, y)
+	p.aux = d
+	p.fill.Reset(p.img.Bounds())
+	p.fill.AddRing(d)
+	p.fill.Fill(p.img, annotRadiusInk)
+	d = append(d, x, y-r)
+	p.aux = d
+	p.stroke.Begin(p.img, p.img.Bounds())
+	p.stroke.Add(d, 1.5*s)
+	p.stroke.Finish(annotWhite)
 }
 
 // squareHandle draws a vertex handle: a white square on whole pixels with
