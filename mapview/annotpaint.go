@@ -278,10 +278,8 @@ func (p *annotPainter) drawShape(a *data.Annotation, g *annotGeom, m []float64, 
 		}
 	case data.KindText:
 		x, y := p.pixel(m[0], m[1], shift)
-		ink := st.stroke
-		ink.A = max(ink.A, 1)
-		if a.Label != "" {
-			p.queue(a.Label, x, y, labelCentre, st.textPx, false, ink, 0)
+		if a.Label != "" && st.stroke.A != 0 {
+			p.queue(a.Label, x, y, labelCentre, st.textPx, false, st.stroke, 0)
 		}
 	case data.KindPolyline, data.KindFreehand, data.KindArrow:
 		xy := p.project(m, shift)
@@ -387,8 +385,8 @@ func (p *annotPainter) queueAlong(text string, x, y float64, al labelAlign, px f
 	p.labels = append(p.labels, annotLabel{text: text, x: x, y: y, align: al, px: px, bold: bold, fg: fg, ux: ux, uy: uy, offset: offset})
 }
 
-// flushLabels draws the queued labels with a light halo and empties the
-// queue.
+// flushLabels draws the queued labels with a light halo (a dark one for
+// light text) and empties the queue.
 func (p *annotPainter) flushLabels() {
 	for i := range p.labels {
 		lb := &p.labels[i]
@@ -411,7 +409,11 @@ func (p *annotPainter) flushLabels() {
 		default:
 			x, y = lb.x-float64(w)/2, lb.y+float64(asc-desc)/2
 		}
-		fc.Draw(p.img, int(math.Round(x)), int(math.Round(y)), lb.text, lb.fg, textHaloLight)
+		halo := textHaloLight
+		if lum := 0.299*float64(lb.fg.R) + 0.587*float64(lb.fg.G) + 0.114*float64(lb.fg.B); lum > 160 {
+			halo = textHaloDark // light text (premultiplied, so opaque) reads on a dark halo
+		}
+		fc.Draw(p.img, int(math.Round(x)), int(math.Round(y)), lb.text, lb.fg, halo)
 	}
 	p.labels = p.labels[:0]
 }

@@ -245,3 +245,36 @@ func TestCircleVerts(t *testing.T) {
 		prev = n
 	}
 }
+
+// Text is drawn in its stroke colour at its size; light text gets a dark
+// halo so it reads on the light map, dark text a light one.
+func TestTextColourAndHalo(t *testing.T) {
+	for _, tt := range []struct {
+		stroke    string
+		ink, halo func(c color.RGBA) bool
+	}{
+		{"#ffffff", func(c color.RGBA) bool { return c == annotWhite }, func(c color.RGBA) bool { return c.G < 0x90 }},
+		{"#000000", func(c color.RGBA) bool { return c.R < 0x08 && c.G < 0x08 }, func(c color.RGBA) bool { return c.G > 0xf0 && c.B > 0xf0 }},
+	} {
+		a := ann(1, data.KindText, "MMMM", 71.5, 34.0)
+		a.Style.Stroke, a.Style.TextSize = tt.stroke, 30
+		f := renderSet(frontierView(1), &AnnotationSet{Items: []data.Annotation{a}})
+		x, y := mercPixel(f, 71.5, 34.0)
+		inked, haloed := 0, 0
+		for j := int(y) - 30; j < int(y)+30; j++ {
+			for i := int(x) - 60; i < int(x)+60; i++ {
+				c := f.Img.RGBAAt(i, j)
+				if tt.ink(c) {
+					inked++
+				}
+				if tt.halo(c) {
+					haloed++
+				}
+			}
+		}
+		// "MMMM" at 30 px has hundreds of ink pixels and a halo round them.
+		if inked < 200 || haloed < 200 {
+			t.Errorf("text %s: %d ink and %d halo pixels", tt.stroke, inked, haloed)
+		}
+	}
+}
