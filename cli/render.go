@@ -8,8 +8,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -30,6 +32,7 @@ const (
 // filter.
 type renderOptions struct {
 	out, size, center, title string
+	layers                   string
 	zoom, scale              float64
 	zoomSet                  bool
 	sample, halos, noLabels  bool
@@ -51,6 +54,7 @@ func runRender(env *Env, args []string) error {
 	fs.BoolVar(&o.sample, "sample", false, "render the embedded sample data set instead of a store")
 	fs.BoolVar(&o.halos, "halos", false, "draw precision halos around approximately located events")
 	fs.BoolVar(&o.noLabels, "no-labels", false, "leave out place labels")
+	fs.StringVar(&o.layers, "layers", "", "annotation layers to draw: NAME[,NAME...] (hidden ones too) or none; default the visible layers")
 	ff := addFilterFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -75,7 +79,7 @@ func runRender(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ix, closeStore, err := o.open(env, *db)
+	store, ix, closeStore, err := o.open(env, *db)
 	if err != nil {
 		return err
 	}
@@ -84,22 +88,116 @@ func runRender(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	v := o.viewport(w, h, ix, res.Rows)
+	annots, err := annotationsToDraw(store, o.layers, f.From, f.To)
+	if err != nil {
+		return err
+	}
+	v := o.viewport(w, h, ix, res.Rows, annots)
 	base, err := basemap.Default()
 	if err != nil {
 		return err
 	}
 	sc := mapview.NewScene(ix, res.Rows, f.Actors)
 	sc.Halos = o.halos
+	ov := mapview.Overlays{ScaleBar: true, Attribution: mapview.Credit, Title: o.title, NoLabels: o.noLabels}
+	if len(annots) > 0 {
+		ov.Annotations = &mapview.AnnotationSet{Items: annots}
+	}
 	var frame mapview.Frame
-	mapview.NewRenderer(base).Render(&frame, v, sc, mapview.Overlays{
-		ScaleBar: true, Attribution: mapview.Credit, Title: o.title, NoLabels: o.noLabels,
-	})
+	mapview.NewRenderer(base).Render(&frame, v, sc, ov)
 	if err := writePNG(o.out, &frame); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "wrote %s (%dx%d, zoom %.2f, %d events)\n", o.out, w, h, frame.View.Zoom, len(res.Rows))
+	drawn := ""
+	switch n := len(annots); {
+	case n == 1:
+		drawn = ", 1 annotation"
+	case n > 1:
+		drawn = fmt.Sprintf(", %d annotations", n)
+	}
+	fmt.Fprintf(env.Stderr, "wrote %s (%dx%d, zoom %.2f, %d events%s)\n", o.out, w, h, frame.View.Zoom, len(res.Rows), drawn)
 	return nil
+}
+
+// annotationsToDraw returns the annotations `render` draws, in draw order:
+// those of the layers named in spec (a comma-separated list of names,
+// hidden layers included; "" for every visible layer, "none" for none),
+// layer by layer in Layer.Order, that show in the filter's window of days
+// from–to (inclusive; zero leaves an end open). An unknown layer name is a
+// usage error that lists the layers there are.
+func annotationsToDraw(s *data.Store, spec string, from, to time.Time) ([]data.Annotation, error) {
+	spec = strings.TrimSpace(spec)
+	if strings.EqualFold(spec, "none") {
+		return nil, nil
+	}
+	layers, err := s.Layers()
+	if err != nil {
+		return nil, err
+	}
+	chosen := map[uint64]int{} // layer ID → draw position
+	if spec == "" {
+		for i, l := range layers {
+			if !l.Hidden {
+				chosen[l.ID] = i
+			}
+		}
+	} else {
+		for _, name := range strings.Split(spec, ",") {
+			if name = strings.TrimSpace(name); name == "" {
+				continue
+			}
+			// The exact name, else the name in any case.
+			found := false
+			for _, exact := range []bool{true, false} {
+				for i, l := range layers {
+					if (exact && l.Name == name) || (!exact && strings.EqualFold(l.Name, name)) {
+						chosen[l.ID], found = i, true
+					}
+				}
+				if found {
+					break
+				}
+			}
+			if !found {
+				return nil, usagef("--layers: no layer named %q (%s)", name, layerNames(layers))
+			}
+		}
+	}
+	if len(chosen) == 0 {
+		return nil, nil
+	}
+	all, err := s.Annotations()
+	if err != nil {
+		return nil, err
+	}
+	// The window's last day is inclusive; VisibleIn's end is not.
+	if !to.IsZero() {
+		to = to.AddDate(0, 0, 1)
+	}
+	var out []data.Annotation
+	for _, a := range all {
+		if _, ok := chosen[a.Layer]; ok && a.VisibleIn(from, to) {
+			out = append(out, a)
+		}
+	}
+	// Layer by layer in draw order; within a layer, by ID (as stored).
+	slices.SortStableFunc(out, func(a, b data.Annotation) int { return chosen[a.Layer] - chosen[b.Layer] })
+	return out, nil
+}
+
+// layerNames lists the layers for an error message.
+func layerNames(layers []data.Layer) string {
+	if len(layers) == 0 {
+		return "the store has no annotation layers"
+	}
+	names := make([]string, len(layers))
+	for i, l := range layers {
+		names[i] = strconv.Quote(l.Name)
+		if l.Hidden {
+			names[i] += " (hidden)"
+		}
+	}
+	return "layers: " + strings.Join(names, ", ")
 }
 
 // check validates the flags and returns the image size.
@@ -137,19 +235,19 @@ func (o *renderOptions) check(viewBox string) (w, h int, err error) {
 	return w, h, nil
 }
 
-// open loads the index to draw: the store's, or the embedded sample in a
-// temporary store.
-func (o *renderOptions) open(env *Env, db string) (*data.Index, func(), error) {
+// open loads the store and index to draw: the store's, or the embedded
+// sample in a temporary store.
+func (o *renderOptions) open(env *Env, db string) (*data.Store, *data.Index, func(), error) {
 	if !o.sample {
 		s, ix, err := openForRead(env, db)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		return ix, func() { s.Close() }, nil
+		return s, ix, func() { s.Close() }, nil
 	}
 	dir, err := os.MkdirTemp("", "frontier-render-*")
 	if err != nil {
-		return nil, nil, fmt.Errorf("render sample: %w", err)
+		return nil, nil, nil, fmt.Errorf("render sample: %w", err)
 	}
 	cleanup := func() { os.RemoveAll(dir) }
 	s, err := data.Open(filepath.Join(dir, "sample.db"), data.Options{})
@@ -165,25 +263,33 @@ func (o *renderOptions) open(env *Env, db string) (*data.Index, func(), error) {
 			s.Close()
 		}
 		cleanup()
-		return nil, nil, fmt.Errorf("render sample: %w", err)
+		return nil, nil, nil, fmt.Errorf("render sample: %w", err)
 	}
-	return ix, func() { s.Close(); cleanup() }, nil
+	return s, ix, func() { s.Close(); cleanup() }, nil
 }
 
 // viewport chooses what to draw: the --bbox extent, --center and --zoom,
-// or the extent of the events (the frontier when there are none).
-func (o *renderOptions) viewport(w, h int, ix *data.Index, rows []int32) mapview.Viewport {
+// or the extent of the events and annotations drawn (the frontier when
+// there are none).
+func (o *renderOptions) viewport(w, h int, ix *data.Index, rows []int32, annots []data.Annotation) mapview.Viewport {
 	switch {
 	case o.bbox != nil:
 		return mapview.FitBound(*o.bbox, w, h, o.scale, 0, mapview.MaxZoom)
 	case o.center != "":
 		x, y := data.Mercator(o.lon, o.lat)
 		return mapview.Viewport{CenterX: x, CenterY: y, Zoom: o.zoom, Width: w, Height: h, Scale: o.scale}
-	case len(rows) > 0:
+	case len(rows) > 0 || len(annots) > 0:
 		minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 		for _, r := range rows {
 			minX, maxX = math.Min(minX, ix.X[r]), math.Max(maxX, ix.X[r])
 			minY, maxY = math.Min(minY, ix.Y[r]), math.Max(maxY, ix.Y[r])
+		}
+		for i := range annots {
+			b := annots[i].Bound()
+			x0, y1 := data.Mercator(b.Min.Lon(), b.Min.Lat())
+			x1, y0 := data.Mercator(b.Max.Lon(), b.Max.Lat())
+			minX, maxX = math.Min(minX, x0), math.Max(maxX, x1)
+			minY, maxY = math.Min(minY, y0), math.Max(maxY, y1)
 		}
 		return mapview.FitExtent(minX, minY, maxX, maxY, w, h, o.scale, renderFitPad*o.scale, renderFitMaxZoom)
 	default:

@@ -11,6 +11,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
 
 	"frontier/data"
 )
@@ -162,5 +165,135 @@ func BenchmarkRenderSample(b *testing.B) {
 		if code := Run(env, []string{"render", "--sample", "--out", out}); code != ExitOK {
 			b.Fatalf("exit %d", code)
 		}
+	}
+}
+
+// annotStore writes a store with no events and these annotation layers:
+// "Areas" (order 1) with a big opaque red square round 71E 34N; "Top"
+// (order 5, made first so its ID is lower) with a yellow square over the
+// red one's east half; "Secret", hidden, with a blue square round 72.5E
+// 34N; "Dated" with a green square round 71E 33.4N valid 2024-03-01 to
+// 2024-03-10.
+func annotStore(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "s.db")
+	s, err := data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	square := func(layer uint64, lon, lat, half float64, fill string) data.Annotation {
+		a := data.Annotation{Layer: layer, Kind: data.KindPolygon, Style: data.DefaultStyle(data.KindPolygon), Points: []orb.Point{
+			{lon - half, lat - half}, {lon + half, lat - half}, {lon + half, lat + half}, {lon - half, lat + half},
+		}}
+		a.Style.Fill, a.Style.FillOpacity, a.Style.StrokeWidth = fill, 1, 0
+		return a
+	}
+	top := data.Layer{Name: "Top", Order: 5}
+	areas := data.Layer{Name: "Areas", Order: 1}
+	secret := data.Layer{Name: "Secret", Order: 2, Hidden: true}
+	dated := data.Layer{Name: "Dated", Order: 3}
+	for _, l := range []*data.Layer{&top, &areas, &secret, &dated} {
+		if err := s.PutLayer(l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := square(dated.ID, 71, 33.4, 0.15, "#00ff00")
+	d.ValidFrom = time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	d.ValidTo = time.Date(2024, 3, 10, 0, 0, 0, 0, time.UTC)
+	if _, err := s.ApplyAnnotations([]data.Annotation{
+		square(top.ID, 71.4, 34, 0.2, "#ffff00"),
+		square(areas.ID, 71, 34, 0.4, "#ff0000"),
+		square(secret.ID, 72.5, 34, 0.2, "#0000ff"),
+		d,
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// `render` draws the visible annotation layers in Layer.Order, or those
+// --layers names (hidden ones too), or none, and only the annotations
+// that show in the --from/--to window; an unknown layer is a usage error
+// that lists the layers.
+func TestRenderAnnotationLayers(t *testing.T) {
+	db := annotStore(t)
+	out := filepath.Join(t.TempDir(), "map.png")
+	// The bbox's own aspect, so pixels follow from the Mercator formula.
+	merc := func(lon, lat float64) (x, y float64) {
+		s := math.Sin(lat * math.Pi / 180)
+		return (lon + 180) / 360, 0.5 - math.Log((1+s)/(1-s))/(4*math.Pi)
+	}
+	minX, maxY := merc(70, 33)
+	maxX, minY := merc(73, 35)
+	w := 600
+	h := int(math.Round(float64(w) * (maxY - minY) / (maxX - minX)))
+	at := func(img *image.RGBA, lon, lat float64) color.RGBA {
+		x, y := merc(lon, lat)
+		return img.RGBAAt(int(float64(w)*(x-minX)/(maxX-minX)), int(float64(h)*(y-minY)/(maxY-minY)))
+	}
+	var (
+		redC    = color.RGBA{0xff, 0, 0, 0xff}
+		yellowC = color.RGBA{0xff, 0xff, 0, 0xff}
+		blueC   = color.RGBA{0, 0, 0xff, 0xff}
+		greenC  = color.RGBA{0, 0xff, 0, 0xff}
+	)
+	for _, tt := range []struct {
+		args                     []string
+		red, yellow, blue, green bool
+		annotations              string // in the report on stderr
+	}{
+		{nil, true, true, false, true, "3 annotations"},
+		{[]string{"--layers", "Secret"}, false, false, true, false, "1 annotation)"},
+		{[]string{"--layers", "areas, Secret"}, true, false, true, false, "2 annotations"},
+		{[]string{"--layers", "none"}, false, false, false, false, ""},
+		{[]string{"--from", "2024-04-01"}, true, true, false, false, "2 annotations"},
+		{[]string{"--to", "2024-02-29"}, true, true, false, false, "2 annotations"},
+		{[]string{"--from", "2024-03-10", "--to", "2024-03-10"}, true, true, false, true, "3 annotations"},
+		{[]string{"--from", "2024-02-01", "--to", "2024-03-01", "--layers", "Dated"}, false, false, false, true, "1 annotation)"},
+	} {
+		args := append([]string{"render", "--out", out, "--bbox", "70,33,73,35", "--size", fmt.Sprintf("%dx%d", w, h), "--no-labels"}, tt.args...)
+		code, _, errs := run(t, db, args...)
+		if code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", tt.args, code, errs)
+		}
+		if tt.annotations != "" && !strings.Contains(errs, tt.annotations) || tt.annotations == "" && strings.Contains(errs, "annotations") {
+			t.Errorf("%v: report %q, want %q", tt.args, errs, tt.annotations)
+		}
+		img := decodePNG(t, out)
+		// The red square's west half; its east half lies under "Top"
+		// (order 5 over order 1, though "Top" was made first).
+		if got := at(img, 70.8, 34) == redC; got != tt.red {
+			t.Errorf("%v: red square drawn %v, want %v", tt.args, got, tt.red)
+		}
+		if got := at(img, 71.4, 34) == yellowC; got != tt.yellow {
+			t.Errorf("%v: yellow square on top %v (pixel %v), want %v", tt.args, got, at(img, 71.4, 34), tt.yellow)
+		}
+		if got := at(img, 72.5, 34) == blueC; got != tt.blue {
+			t.Errorf("%v: hidden blue square drawn %v, want %v", tt.args, got, tt.blue)
+		}
+		if got := at(img, 71, 33.4) == greenC; got != tt.green {
+			t.Errorf("%v: dated green square drawn %v, want %v", tt.args, got, tt.green)
+		}
+	}
+	code, _, errs := run(t, db, "render", "--out", out, "--layers", "Areas,Nope")
+	if code != ExitUsage || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, `"Nope"`) ||
+		!strings.Contains(errs, `"Areas"`) || !strings.Contains(errs, `"Secret" (hidden)`) {
+		t.Errorf("unknown layer: exit %d, stderr %q; want a one-line usage error listing the layers", code, errs)
+	}
+}
+
+// Without --bbox or --center, the map frames the annotations drawn when
+// there are no events.
+func TestRenderFitsAnnotations(t *testing.T) {
+	db := annotStore(t)
+	out := filepath.Join(t.TempDir(), "map.png")
+	code, _, errs := run(t, db, "render", "--out", out, "--size", "400x300", "--layers", "Secret", "--no-labels")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	img := decodePNG(t, out)
+	if got := img.RGBAAt(200, 150); got != (color.RGBA{0, 0, 0xff, 0xff}) {
+		t.Errorf("the centre of the image is %v, want the blue square it frames", got)
 	}
 }

@@ -88,9 +88,8 @@ func AnnotationHandles(a *data.Annotation) []Handle {
 	return hs
 }
 
-// drawAnnotations draws set into f above the events.
+// drawAnnotations draws set into f above the events (see
+// annotPainter.draw).
 func (r *Renderer) drawAnnotations(f *Frame, set *AnnotationSet) {
-	// TODO(annotations): the annotation painter.
-	_ = f
-	_ = set
+	r.annot.draw(f, &r.stamps, set)
 }

@@ -59,6 +59,7 @@ type Renderer struct {
 	faces    faces
 	events   eventLayer
 	labels   labelPlacer
+	annot    annotPainter
 	stats    Stats
 }
 
