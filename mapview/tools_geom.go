@@ -51,9 +51,9 @@ func (d *Drawer) Readout() string {
 		}
 		n := len(a.Points)
 		dist, brg := data.GeoInverse(a.Points[n-2], a.Points[n-1])
-		s := fmt.Sprintf("Segment %s at %s · length %s", formatKm(dist), formatBearing(brg), formatKm(pathLength(a.Points, false)))
+		s := fmt.Sprintf("Segment %s at %s · length %s", formatDistance(dist), formatBearing(brg), formatDistance(geoPathLength(a.Points, false)))
 		if a.Kind == data.KindPolygon {
-			s += " · perimeter " + formatKm(pathLength(a.Points, true))
+			s += " · perimeter " + formatDistance(geoPathLength(a.Points, true))
 		}
 		return s
 	case ToolRectangle:
@@ -65,26 +65,26 @@ func (d *Drawer) Readout() string {
 		mid := (p[1] + q[1]) / 2
 		w, _ := data.GeoInverse(orb.Point{p[0], mid}, orb.Point{q[0], mid})
 		h, _ := data.GeoInverse(orb.Point{p[0], p[1]}, orb.Point{p[0], q[1]})
-		return fmt.Sprintf("%s × %s", formatKm(w), formatKm(h))
+		return fmt.Sprintf("%s × %s", formatDistance(w), formatDistance(h))
 	case ToolCircle:
 		if a := d.Draft(); a != nil {
-			return "Radius " + formatKm(a.Radius)
+			return "Radius " + formatDistance(a.Radius)
 		}
 	case ToolRangeBearing, ToolMeasure:
 		if dist, brg, ok := d.Measurement(); ok {
-			return fmt.Sprintf("%s · %s", formatKm(dist), formatBearing(brg))
+			return rangeBearingText(dist, brg)
 		}
 	case ToolFreehand:
 		if a := d.Draft(); a != nil {
-			return "Length " + formatKm(pathLength(a.Points, false))
+			return "Length " + formatDistance(geoPathLength(a.Points, false))
 		}
 	}
 	return ""
 }
 
-// pathLength is the geodesic length in metres of a line (closed: back to
+// geoPathLength is the geodesic length in metres of a line (closed: back to
 // its first point).
-func pathLength(pts []orb.Point, closed bool) float64 {
+func geoPathLength(pts []orb.Point, closed bool) float64 {
 	var sum float64
 	for i := 1; i < len(pts); i++ {
 		d, _ := data.GeoInverse(pts[i-1], pts[i])
@@ -95,29 +95,4 @@ func pathLength(pts []orb.Point, closed bool) float64 {
 		sum += d
 	}
 	return sum
-}
-
-// formatKm writes a distance in metres as km: two decimals below 100 km,
-// one below 1,000 km, none above.
-func formatKm(m float64) string {
-	km := m / 1000
-	switch {
-	case km < 100:
-		return fmt.Sprintf("%.2f km", km)
-	case km < 1000:
-		return fmt.Sprintf("%.1f km", km)
-	}
-	return fmt.Sprintf("%s km", groupThousands(int64(math.Round(km))))
-}
-
-// formatBearing writes a bearing as three-digit degrees with a decimal.
-func formatBearing(b float64) string {
-	b = math.Mod(b, 360)
-	if b < 0 {
-		b += 360
-	}
-	if math.Round(b*10) >= 3600 {
-		b = 0
-	}
-	return fmt.Sprintf("%05.1f°", b)
 }

