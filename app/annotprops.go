@@ -93,7 +93,6 @@ func newAnnotProps(a *annotUI) *annotProps {
 	p.dateMsg = widget.NewLabel("")
 	p.dateMsg.Importance = widget.DangerImportance
 	p.dateMsg.Wrapping = fyne.TextWrapWord
-	p.dateMsg.Hide()
 	p.dup = widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), a.duplicateSelected)
 	p.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), a.deleteSelected)
 	p.zoom = widget.NewButtonWithIcon("Zoom to", theme.ZoomFitIcon(), func() { a.zoomTo(p.id) })
@@ -112,12 +111,14 @@ func newAnnotProps(a *annotUI) *annotProps {
 	p.row("symbol", "Symbol", p.symbol)
 	p.row("from", "Valid from", p.from)
 	p.row("to", "Valid to", p.to)
+	p.row("dateMsg", "", p.dateMsg)
 	p.row("layer", "Layer", p.layer)
-	buttons := container.NewGridWithColumns(3, p.dup, p.del, p.zoom)
+	buttons := container.NewGridWithColumns(2, p.dup, p.del, p.zoom)
 	hint := widget.NewLabel("Valid from/to: the days the annotation applies (empty: open). Dated annotations show while the time window overlaps them.")
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	body := container.NewVBox(p.locked, p.form, p.dateMsg, buttons, hint)
+	p.showDateMsg("")
+	body := container.NewVBox(p.locked, p.form, buttons, hint)
 	p.content = container.NewBorder(p.title, nil, nil, nil, container.NewVScroll(body))
 	return p
 }
@@ -178,7 +179,7 @@ func (p *annotProps) show() {
 	setEntry(p.from, dateText(an.ValidFrom))
 	setEntry(p.to, dateText(an.ValidTo))
 	if !same {
-		p.dateMsg.Hide()
+		p.showDateMsg("")
 	}
 	s := an.Style
 	p.stroke.set(s.Stroke)
@@ -214,6 +215,9 @@ func (p *annotProps) show() {
 
 	extra := kindRows(an.Kind)
 	for name, r := range p.rows {
+		if name == "dateMsg" {
+			continue
+		}
 		show := !slices.Contains([]string{"width", "dash", "fill", "fillOp", "symbol"}, name) || slices.Contains(extra, name)
 		for _, o := range r {
 			if show {
@@ -305,22 +309,30 @@ func (p *annotProps) commitDates() {
 	to, errT := parseDay(p.to.Text, cur.ValidTo)
 	switch {
 	case errF != nil:
-		p.dateError("Valid from: " + errF.Error())
+		p.showDateMsg("Valid from: " + errF.Error())
 		return
 	case errT != nil:
-		p.dateError("Valid to: " + errT.Error())
+		p.showDateMsg("Valid to: " + errT.Error())
 		return
 	case !from.IsZero() && !to.IsZero() && to.Before(from):
-		p.dateError("Valid to is before valid from.")
+		p.showDateMsg("Valid to is before valid from.")
 		return
 	}
-	p.dateMsg.Hide()
+	p.showDateMsg("")
 	p.edit("Change validity", func(an *data.Annotation) { an.ValidFrom, an.ValidTo = from, to })
 }
 
-func (p *annotProps) dateError(msg string) {
+// showDateMsg shows what is wrong with the validity entries, in the row
+// under them ("" hides the row).
+func (p *annotProps) showDateMsg(msg string) {
 	p.dateMsg.SetText(msg)
-	p.dateMsg.Show()
+	for _, o := range p.rows["dateMsg"] {
+		if msg == "" {
+			o.Hide()
+		} else {
+			o.Show()
+		}
+	}
 }
 
 // flush stores what the user typed in a field they have not left yet.

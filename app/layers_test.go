@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
 	"frontier/data"
@@ -44,7 +45,12 @@ func TestLayersPanelNewRenameReorderDelete(t *testing.T) {
 	if p.lastRenameTitle != `Rename layer "Layer 3"` {
 		t.Errorf("rename dialog %q", p.lastRenameTitle)
 	}
-	p.renameLayer(p.row("Layer 3").id, "  Routes ")
+	for _, o := range test.LaidOutObjects(as.w.Canvas().Overlays().Top()) {
+		if e, ok := o.(*widget.Entry); ok && e.Text == "Layer 3" {
+			e.SetText("  Routes ")
+		}
+	}
+	test.Tap(dialogButton(t, as.w, "Rename"))
 	if ls, _ := as.store.Layers(); ls[2].Name != "Routes" {
 		t.Errorf("renamed layer stored as %q", ls[2].Name)
 	}
@@ -101,5 +107,40 @@ func TestLayersWithoutStore(t *testing.T) {
 	u.ann.events.Finished(a)
 	if u.ann.lastErr == nil || !strings.Contains(u.ann.lastErr.Error(), "no writable store") {
 		t.Errorf("drawing without a store: %v", u.ann.lastErr)
+	}
+}
+
+func TestMoveAnnotationToAnotherLayer(t *testing.T) {
+	as, u := newAnnotTestUI(t)
+	test.Tap(u.ann.layers.add) // Layer 2, active
+	test.Tap(u.ann.layers.add) // Layer 3, active
+	test.Tap(u.ann.layers.row("Layer 3").lock)
+	test.Tap(u.ann.layers.row("Annotations").name)
+	m := draw(t, u, data.KindMarker, khar)
+	before := storedJSON(t, as.store)
+	sel := u.ann.props.layer
+	if got := strings.Join(sel.Options, ","); got != "Annotations,Layer 2,Layer 3" {
+		t.Fatalf("layer choices %s", got)
+	}
+	sel.SetSelected("Layer 2")
+	got, _ := as.store.Annotation(m.ID)
+	if l, _ := u.ann.doc.layer(got.Layer); l.Name != "Layer 2" {
+		t.Errorf("marker stored on layer %d", got.Layer)
+	}
+	if u.ann.menu.undo.Label != "Undo Move to Layer 2" {
+		t.Errorf("undo item %q", u.ann.menu.undo.Label)
+	}
+	if r := u.ann.layers.row("Layer 2"); r.count.Text != "1" {
+		t.Errorf("Layer 2 counts %s", r.count.Text)
+	}
+	// A locked layer takes nothing.
+	u.ann.lastErr = nil
+	sel.SetSelected("Layer 3")
+	if u.ann.lastErr == nil || sel.Selected != "Layer 2" {
+		t.Errorf("moving to a locked layer: error %v, select shows %q", u.ann.lastErr, sel.Selected)
+	}
+	u.ann.undo()
+	if storedJSON(t, as.store) != before {
+		t.Error("undo did not move the marker back")
 	}
 }
