@@ -97,3 +97,23 @@ func checkSVG(t *testing.T, r fyne.Resource) {
 		t.Errorf("icon %s uses strokes, which the theme does not recolour", r.Name())
 	}
 }
+
+// The tooltip layer lies over the map: taps must still reach the map.
+func TestTooltipLayerDoesNotBlockMap(t *testing.T) {
+	_, u := newAnnotTestUI(t)
+	row := -1
+	for r := range u.st.ix.Len() {
+		if u.st.ix.Strings[u.st.ix.Location[r]] == "Khar" {
+			row = r
+		}
+	}
+	f := u.mapP.m.Frame()
+	mk := markOfRow(t, f, row)
+	s := float32(f.View.DeviceScale())
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.mapP.m).Add(fyne.NewPos(mk.X/s, mk.Y/s))
+	test.TapCanvas(u.win.Canvas(), pos)
+	settle(u)
+	if u.st.selected != row {
+		t.Errorf("a tap through the tooltip layer selected %d, want %d", u.st.selected, row)
+	}
+}
