@@ -26,6 +26,9 @@ type session struct {
 	// loaded is told about each new main UI (tests register their UI
 	// queue with it).
 	loaded func(*mainUI)
+	// annot is the store's annotations with their undo history, loaded at
+	// the first open; it outlives the UIs an import rebuilds.
+	annot *annotDoc
 }
 
 // open shows ix in the window, replacing the UI shown before.
@@ -35,6 +38,7 @@ func (s *session) open(ix *data.Index) {
 	}
 	s.ui = newMainUI(s.a, s.w, ix)
 	s.ui.sess = s
+	s.bindAnnotations()
 	if s.loaded != nil {
 		s.loaded(s.ui)
 	}

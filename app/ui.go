@@ -27,6 +27,7 @@ type mainUI struct {
 	mapP    *mapPanel
 	filters *filterPanel
 	timeP   *timelinePanel
+	ann     *annotUI
 	status  *widget.Label
 	// centre holds the main view: the map over the event table.
 	centre  *fyne.Container
@@ -69,20 +70,35 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	u.mapP.m.OnHover = u.st.hoverRow
 	u.mapP.m.OnViewChanged = func(v mapview.Viewport) { u.st.view = v }
 	u.filters.onClearWindow = func() { u.st.setWindow(time.Time{}, time.Time{}) }
+	u.ann = newAnnotUI(u)
 	u.status = widget.NewLabel("Loading events…")
 	u.centre = container.NewStack()
-	mapArea := container.NewBorder(u.filters.chips, nil, nil, nil, u.mapP.content)
+	mapArea := container.NewBorder(container.NewVBox(u.ann.bar.content, u.filters.chips), nil, nil, nil,
+		container.NewStack(u.mapP.content, u.ann.bar.tips))
 	timeAndTable := container.NewVSplit(u.timeP.content, u.table)
 	timeAndTable.Offset = 0.5
 	mapAndRest := container.NewVSplit(mapArea, timeAndTable)
 	mapAndRest.Offset = 0.58
 	u.setCentre(mapAndRest)
 
-	right := container.NewHSplit(u.centre, u.details.content)
+	// The right-hand pane shows the selected event's details, or the
+	// selected annotation's properties.
+	u.ann.props.content.Hide()
+	u.ann.onPane = func(props bool) {
+		if props {
+			u.details.content.Hide()
+			u.ann.props.content.Show()
+		} else {
+			u.ann.props.content.Hide()
+			u.details.content.Show()
+		}
+	}
+	right := container.NewHSplit(u.centre, container.NewStack(u.details.content, u.ann.props.content))
 	right.Offset = 0.70
 	left := container.NewAppTabs(
 		container.NewTabItem("Actors", u.actors.content),
-		container.NewTabItem("Filters", u.filters.content))
+		container.NewTabItem("Filters", u.filters.content),
+		container.NewTabItem("Layers", u.ann.layers.content))
 	main := container.NewHSplit(left, right)
 	main.Offset = 0.22
 	u.content = container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.status), nil, nil, main)
@@ -107,7 +123,7 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	find.Shortcut = shortcutFind
 	w.SetMainMenu(fyne.NewMainMenu(
 		fyne.NewMenu("File", imp, exp, fyne.NewMenuItemSeparator(), quit),
-		fyne.NewMenu("Edit", find),
+		fyne.NewMenu("Edit", append(u.ann.editItems(), fyne.NewMenuItemSeparator(), find)...),
 		u.viewMenu(),
 		u.playMenu(),
 		fyne.NewMenu("Help", fyne.NewMenuItem("About Frontier", u.showAbout)),
@@ -125,9 +141,20 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	for _, a := range u.playActions() {
 		w.Canvas().AddShortcut(a.sc, func(fyne.Shortcut) { a.fn() })
 	}
-	// Playback keys when no widget has the keyboard: space, ←/→, Shift+←/→.
-	w.Canvas().SetOnTypedKey(u.timeP.bar.playKey)
+	for sc, fn := range u.ann.shortcuts() {
+		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) { fn() })
+	}
+	// Keys when no widget has the keyboard: Delete and Escape for the
+	// annotations, the tools' letters, and playback's space, ←/→ and
+	// Shift+←/→.
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if !u.ann.typedKey(ev) {
+			u.timeP.bar.playKey(ev)
+		}
+	})
+	w.Canvas().SetOnTypedRune(u.ann.typedRune)
 	w.SetContent(u.content)
+	u.ann.refresh()
 	u.st.start()
 	return u
 }

@@ -1,0 +1,482 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"github.com/paulmach/orb"
+
+	"frontier/data"
+	"frontier/mapview"
+)
+
+// annotUI links the session's annotations to the main window: the map's
+// drawing callbacks, the toolbar above the map, the properties panel, the
+// Layers tab and the Edit menu. It lives on the UI goroutine.
+//
+// Durability: every change goes through the history's Do (or Undo/Redo),
+// which commits one small bbolt transaction (fsync'd) before it returns;
+// only then does the UI show the change. This runs synchronously on the UI
+// goroutine on purpose: a change is a few kilobytes written once per user
+// action, so the wait is a disk sync, and nothing the user sees can be
+// ahead of what is on disk.
+type annotUI struct {
+	u      *mainUI
+	m      *mapview.Map
+	doc    *annotDoc // nil until a store is bound
+	events mapview.AnnotationEvents
+	bar    *annotToolbar
+	props  *annotProps
+	layers *layersPanel
+	menu   annotMenu
+	// shown is what the map was last given, filtered for the window
+	// [from, to).
+	shown    []data.Annotation
+	from, to time.Time
+	// propsShown says whether the right-hand pane shows the properties
+	// panel (true) or the event details.
+	propsShown bool
+	// onPane is told which of the two the right-hand pane should show.
+	onPane  func(props bool)
+	lastErr error // the last error shown (tests read it)
+}
+
+// errNoStore is reported when annotations are edited with no store open.
+var errNoStore = errors.New("no writable store is open")
+
+func newAnnotUI(u *mainUI) *annotUI {
+	a := &annotUI{u: u, m: u.mapP.m}
+	a.events = mapview.AnnotationEvents{
+		Template:    a.template,
+		Finished:    a.finished,
+		Edited:      a.edited,
+		Selected:    a.selectAnnotation,
+		Deleted:     a.deleteAnnotation,
+		Editable:    a.editable,
+		ToolChanged: a.toolChanged,
+		Measured:    a.measured,
+	}
+	a.m.SetAnnotationEvents(a.events)
+	a.bar = newAnnotToolbar(a)
+	a.props = newAnnotProps(a)
+	a.layers = newLayersPanel(a)
+	a.menu = a.newMenu()
+	u.st.onChange(func(c change) {
+		switch c {
+		case changeView:
+			a.windowChanged()
+		case changeSelection:
+			if u.st.selected >= 0 && a.doc != nil && a.doc.selected != 0 {
+				a.props.flush()
+				a.doc.selected = 0
+				a.refresh()
+			}
+		}
+	})
+	return a
+}
+
+// bind shows doc's annotations (the session's, loaded at open).
+func (a *annotUI) bind(doc *annotDoc) {
+	a.doc = doc
+	a.refresh()
+}
+
+// fail shows err in a dialog; the state stays as it was.
+func (a *annotUI) fail(err error) {
+	a.lastErr = err
+	dialog.ShowError(err, a.u.win)
+}
+
+// refresh shows the document everywhere: map, properties, layers, menu.
+func (a *annotUI) refresh() {
+	a.push()
+	a.props.show()
+	a.layers.refresh()
+	a.updateMenu()
+	props := a.doc != nil && a.doc.selected != 0
+	if props != a.propsShown {
+		a.propsShown = props
+		if a.onPane != nil {
+			a.onPane(props)
+		}
+	}
+}
+
+// push gives the map the annotations that show in the current time window.
+func (a *annotUI) push() {
+	a.from, a.to = annotWindow(&a.u.st.filter)
+	if a.doc == nil {
+		a.shown = nil
+		a.m.SetAnnotations(nil, 0)
+		return
+	}
+	a.shown = a.doc.visible(a.from, a.to)
+	a.m.SetAnnotations(a.shown, a.doc.selected)
+}
+
+// windowChanged refilters the annotations when the time window moved
+// (brushing, playback). Annotations are few: filtering them here, on the
+// UI goroutine, costs microseconds.
+func (a *annotUI) windowChanged() {
+	from, to := annotWindow(&a.u.st.filter)
+	if from.Equal(a.from) && to.Equal(a.to) {
+		return
+	}
+	a.push()
+}
+
+// selected returns the selected annotation as stored.
+func (a *annotUI) selected() (data.Annotation, bool) {
+	if a.doc == nil || a.doc.selected == 0 {
+		return data.Annotation{}, false
+	}
+	return a.doc.item(a.doc.selected)
+}
+
+// change applies c durably (see annotUI), then shows the stored result with
+// the annotation sel picks selected. On error nothing changes and a dialog
+// names the action.
+func (a *annotUI) change(c data.AnnotationChange, sel func(stored data.AnnotationChange) uint64) bool {
+	if a.doc == nil {
+		a.fail(fmt.Errorf("%s: %w", c.Label, errNoStore))
+		a.push()
+		return false
+	}
+	stored, err := a.doc.hist.Do(c)
+	if err != nil {
+		a.fail(err) // the history's error starts with c.Label
+		a.push()    // the map drops its draft and shows the stored state
+		return false
+	}
+	if err := a.doc.reloadItems(); err != nil {
+		a.fail(fmt.Errorf("%s: saved, but %w", c.Label, err))
+	}
+	a.doc.selected = sel(stored)
+	if _, ok := a.doc.item(a.doc.selected); !ok {
+		a.doc.selected = 0
+	}
+	a.refresh()
+	return true
+}
+
+// keepSelection keeps the current selection after a change.
+func (a *annotUI) keepSelection(data.AnnotationChange) uint64 { return a.doc.selected }
+
+// selectNew selects the first annotation the change created.
+func selectNew(c data.AnnotationChange) uint64 {
+	if len(c.After) > 0 {
+		return c.After[0].ID
+	}
+	return 0
+}
+
+// selectNone clears the selection after a change.
+func selectNone(data.AnnotationChange) uint64 { return 0 }
+
+// drawLayer is the layer a new annotation goes to: the active one, which
+// must exist, be visible and be unlocked.
+func (a *annotUI) drawLayer() (data.Layer, error) {
+	if a.doc == nil {
+		return data.Layer{}, errNoStore
+	}
+	l, ok := a.doc.layer(a.doc.active)
+	switch {
+	case !ok:
+		return l, errors.New("there is no active layer: choose one in the Layers tab")
+	case l.Locked:
+		return l, fmt.Errorf("the active layer %q is locked: unlock it or choose another in the Layers tab", l.Name)
+	case l.Hidden:
+		return l, fmt.Errorf("the active layer %q is hidden: show it or choose another in the Layers tab", l.Name)
+	}
+	return l, nil
+}
+
+// template is a new annotation of kind k on the active layer with the
+// kind's remembered style (Template callback).
+func (a *annotUI) template(k data.AnnotationKind) data.Annotation {
+	an := data.Annotation{Kind: k, Style: a.doc.defaultStyle(k)}
+	if a.doc != nil {
+		an.Layer = a.doc.active
+	}
+	return an
+}
+
+// finished stores a newly drawn annotation and selects it (Finished
+// callback).
+func (a *annotUI) finished(an data.Annotation) {
+	label := "Draw " + an.Kind.String()
+	l, err := a.drawLayer()
+	if err != nil {
+		a.fail(fmt.Errorf("%s: %w", label, err))
+		a.push()
+		return
+	}
+	an.ID, an.Layer = 0, l.ID
+	an.Created, an.Modified = time.Time{}, time.Time{}
+	a.change(data.AnnotationChange{Label: label, After: []data.Annotation{an}}, selectNew)
+}
+
+// edited stores an annotation the user reshaped on the map (Edited
+// callback). The stored version is the change's Before, whatever the map
+// thinks it was.
+func (a *annotUI) edited(_, after data.Annotation) {
+	label := "Edit " + after.Kind.String()
+	cur, ok := a.docItem(after.ID)
+	if !ok {
+		a.fail(fmt.Errorf("%s: annotation %d is not stored", label, after.ID))
+		a.push()
+		return
+	}
+	if err := a.checkEditable(&cur); err != nil {
+		a.fail(fmt.Errorf("%s: %w", label, err))
+		a.push()
+		return
+	}
+	after.Layer = cur.Layer
+	a.change(data.AnnotationChange{Label: label, Before: []data.Annotation{cur}, After: []data.Annotation{after}}, a.keepSelection)
+}
+
+// docItem returns the stored annotation id (false without a store).
+func (a *annotUI) docItem(id uint64) (data.Annotation, bool) {
+	if a.doc == nil {
+		return data.Annotation{}, false
+	}
+	return a.doc.item(id)
+}
+
+// checkEditable reports why an may not be changed (nil when it may).
+func (a *annotUI) checkEditable(an *data.Annotation) error {
+	if a.doc == nil {
+		return errNoStore
+	}
+	l, ok := a.doc.layer(an.Layer)
+	if !ok {
+		return fmt.Errorf("annotation %d is on no layer", an.ID)
+	}
+	if l.Locked {
+		return fmt.Errorf("the layer %q is locked", l.Name)
+	}
+	return nil
+}
+
+// editable is the Editable callback: annotations on locked layers are
+// read-only.
+func (a *annotUI) editable(an *data.Annotation) bool {
+	return a.doc != nil && a.doc.editable(an)
+}
+
+// selectAnnotation selects an annotation, or clears the selection with 0
+// (Selected callback). The properties panel replaces the event details
+// while one is selected.
+func (a *annotUI) selectAnnotation(id uint64) {
+	if a.doc == nil || id == a.doc.selected {
+		return
+	}
+	a.props.flush()
+	if _, ok := a.doc.item(id); !ok {
+		id = 0
+	}
+	a.doc.selected = id
+	a.refresh()
+}
+
+// deleteAnnotation deletes annotation id (Deleted callback, Edit menu).
+func (a *annotUI) deleteAnnotation(id uint64) {
+	cur, ok := a.docItem(id)
+	if !ok {
+		return
+	}
+	label := "Delete " + cur.Kind.String()
+	if err := a.checkEditable(&cur); err != nil {
+		a.fail(fmt.Errorf("%s: %w", label, err))
+		return
+	}
+	a.change(data.AnnotationChange{Label: label, Before: []data.Annotation{cur}}, selectNone)
+}
+
+// deleteSelected deletes the selected annotation.
+func (a *annotUI) deleteSelected() {
+	if cur, ok := a.selected(); ok {
+		a.deleteAnnotation(cur.ID)
+	}
+}
+
+// duplicateOffset is how far a duplicate is moved from its original, in
+// logical pixels at the map's zoom (east and south).
+const duplicateOffset = 16
+
+// duplicateSelected copies the selected annotation, a little offset, to
+// the active layer and selects the copy.
+func (a *annotUI) duplicateSelected() {
+	cur, ok := a.selected()
+	if !ok {
+		return
+	}
+	label := "Duplicate " + cur.Kind.String()
+	l, err := a.drawLayer()
+	if err != nil {
+		a.fail(fmt.Errorf("%s: %w", label, err))
+		return
+	}
+	dup := cur.Clone()
+	dup.ID, dup.Layer = 0, l.ID
+	dup.Created, dup.Modified = time.Time{}, time.Time{}
+	d := duplicateOffset * 360 / (mapview.TileSize * math.Exp2(a.m.View().Zoom))
+	for i, p := range dup.Points {
+		dup.Points[i] = orb.Point{clamp(p[0]+d, -180, 180), clamp(p[1]-d, -85, 85)}
+	}
+	a.change(data.AnnotationChange{Label: label, After: []data.Annotation{dup}}, selectNew)
+}
+
+func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
+
+// editSelected applies edit to a copy of the selected annotation and
+// stores it as one undoable change named label. An edit that changes
+// nothing stores nothing.
+func (a *annotUI) editSelected(label string, edit func(*data.Annotation)) bool {
+	cur, ok := a.selected()
+	if !ok {
+		return false
+	}
+	if err := a.checkEditable(&cur); err != nil {
+		a.fail(fmt.Errorf("%s: %w", label, err))
+		a.props.show()
+		return false
+	}
+	after := cur.Clone()
+	edit(&after)
+	if reflect.DeepEqual(cur, after) {
+		return false
+	}
+	return a.change(data.AnnotationChange{Label: label, Before: []data.Annotation{cur}, After: []data.Annotation{after}}, a.keepSelection)
+}
+
+// undo reverts the last change and selects what it restored.
+func (a *annotUI) undo() {
+	if a.doc == nil || a.doc.hist.UndoLabel() == "" {
+		return
+	}
+	a.props.flush()
+	c, err := a.doc.hist.Undo()
+	a.afterHistory(c, c.Before, err)
+}
+
+// redo reapplies the last undone change and selects what it restored.
+func (a *annotUI) redo() {
+	if a.doc == nil || a.doc.hist.RedoLabel() == "" {
+		return
+	}
+	a.props.flush()
+	c, err := a.doc.hist.Redo()
+	a.afterHistory(c, c.After, err)
+}
+
+// afterHistory shows the store after an undo or redo that restored
+// restored.
+func (a *annotUI) afterHistory(_ data.AnnotationChange, restored []data.Annotation, err error) {
+	if err != nil {
+		a.fail(err) // names the action ("undo Draw circle: …")
+		a.push()
+		return
+	}
+	if err := a.doc.reloadItems(); err != nil {
+		a.fail(err)
+	}
+	a.doc.selected = 0
+	for _, an := range restored {
+		if _, ok := a.doc.item(an.ID); ok {
+			a.doc.selected = an.ID
+			break
+		}
+	}
+	a.refresh()
+}
+
+// zoomTo frames annotation id on the map.
+func (a *annotUI) zoomTo(id uint64) {
+	an, ok := a.docItem(id)
+	if !ok || len(an.Points) == 0 {
+		return
+	}
+	sz := a.m.Size()
+	w, h := max(1, int(sz.Width)), max(1, int(sz.Height))
+	if sz.Width < 2 {
+		w, h = 800, 600
+	}
+	a.m.SetView(mapview.FitBound(an.Bound(), w, h, 1, 60, 13))
+	a.u.st.view = a.m.View()
+}
+
+// toolChanged follows the map when it changes tool itself (ToolChanged
+// callback): drawing needs a visible, unlocked active layer.
+func (a *annotUI) toolChanged(t mapview.Tool) {
+	if t.Kind() != 0 {
+		if _, err := a.drawLayer(); err != nil {
+			a.fail(fmt.Errorf("cannot draw: %w", err))
+			t = mapview.ToolNavigate
+			a.m.SetTool(t)
+		}
+	}
+	a.bar.setCurrent(t)
+}
+
+// setTool switches the map's tool (toolbar, keys), refusing the drawing
+// tools while the active layer cannot take a drawing.
+func (a *annotUI) setTool(t mapview.Tool) {
+	if t.Kind() != 0 {
+		if _, err := a.drawLayer(); err != nil {
+			a.fail(fmt.Errorf("cannot draw: %w", err))
+			t = mapview.ToolNavigate
+		}
+	}
+	a.m.SetTool(t)
+	a.bar.setCurrent(t)
+}
+
+// measured shows the measure or range-bearing read-out (Measured callback).
+func (a *annotUI) measured(dist, bearing float64) {
+	a.bar.setReadout(measureText(dist, bearing))
+}
+
+// measureText formats a distance in metres and a bearing in degrees:
+// "850 m · 047°", "12.4 km · 047°", "1,234 km · 310°".
+func measureText(dist, bearing float64) string {
+	var d string
+	switch {
+	case dist < 1000:
+		d = fmt.Sprintf("%.0f m", dist)
+	case dist < 100_000:
+		d = fmt.Sprintf("%.1f km", dist/1000)
+	default:
+		d = groupDigits(int64(math.Round(dist/1000))) + " km"
+	}
+	b := math.Mod(math.Round(bearing), 360)
+	if b < 0 {
+		b += 360
+	}
+	return fmt.Sprintf("%s · %03.0f°", d, b)
+}
+
+// focusedText returns the focused text entry, if any: its own undo and
+// delete keys take precedence over the annotation commands.
+func (a *annotUI) focusedText() textEditor {
+	if c := a.u.win.Canvas(); c != nil {
+		if e, ok := c.Focused().(textEditor); ok {
+			return e
+		}
+	}
+	return nil
+}
+
+// textEditor is a focused widget with its own undo (widget.Entry).
+type textEditor interface {
+	fyne.Focusable
+	Undo()
+	Redo()
+}
