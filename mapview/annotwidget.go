@@ -160,6 +160,8 @@ type annotState struct {
 	// double-tap delay: those are ignored.
 	pendingTaps int
 	pendingAt   time.Time // when the last was counted
+	// doubleTaken says MouseUp recognised the last double click itself.
+	doubleTaken bool
 	lastClick   time.Time // when the last such click was released
 	lastClickAt fyne.Position
 	measured    [2]float64 // what Measured was last told

@@ -183,7 +183,14 @@ func (m *Map) zoomTo(e Extent, from Viewport) {
 // it finishes a line or polygon.
 func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
 	if m.takePendingTap() {
-		return // MouseUp took the click
+		// MouseUp took both clicks; if it timed them as two single clicks
+		// (a busy UI goroutine can run the second MouseUp late), Fyne's
+		// own timing still says double: finish the line as asked.
+		if m.annot.drawer != nil && !m.annot.doubleTaken {
+			m.applyDraw(m.annot.drawer.DoubleClick(m.pointerAt(ev.Position)))
+		}
+		m.annot.doubleTaken = false
+		return
 	}
 	if m.annot.drawer != nil {
 		m.toolDoubleTapped(ev.Position)

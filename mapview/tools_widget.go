@@ -81,9 +81,11 @@ func (m *Map) toolMouseUp(ev *desktop.MouseEvent) {
 	if now.Sub(m.annot.lastClick) <= fyne.CurrentApp().Driver().DoubleTapDelay() &&
 		pixelDist(float64(m.annot.lastClickAt.X), float64(m.annot.lastClickAt.Y), p.X, p.Y) <= doubleClickSlop {
 		m.annot.lastClick = time.Time{}
+		m.annot.doubleTaken = true
 		m.applyDraw(m.annot.drawer.DoubleClick(p))
 		return
 	}
+	m.annot.doubleTaken = false
 	m.annot.lastClick, m.annot.lastClickAt = now, ev.Position
 	m.applyDraw(m.annot.drawer.Release(p))
 }

@@ -358,6 +358,21 @@ func TestDesktopMouseClicksAndDoubleClick(t *testing.T) {
 		t.Fatalf("%d finished, active %v after click, double click", len(r.finished), m.annot.drawer.Active())
 	}
 	wantPoints(t, m, r.finished[1], data.KindPolyline, pos(300, 300), pos(400, 300))
+	// A double click whose second MouseUp the UI ran late (timed as two
+	// clicks) is still finished by Fyne's DoubleTapped.
+	click(pos(300, 100))
+	m.Tapped(&fyne.PointEvent{Position: pos(300, 100)})
+	click(pos(400, 100))
+	m.annot.lastClick = time.Now().Add(-time.Second)
+	click(pos(400, 100))
+	if len(r.finished) != 2 {
+		t.Fatal("a late second click finished the line by itself")
+	}
+	m.DoubleTapped(&fyne.PointEvent{Position: pos(400, 100)})
+	if len(r.finished) != 3 || m.annot.drawer.Active() {
+		t.Fatalf("%d finished, active %v after a late double click", len(r.finished), m.annot.drawer.Active())
+	}
+	wantPoints(t, m, r.finished[2], data.KindPolyline, pos(300, 100), pos(400, 100))
 	r.finished = r.finished[:1]
 	// A press-drag-release draws a rectangle once; no tap follows a drag.
 	m.SetTool(ToolRectangle)
