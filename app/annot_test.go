@@ -270,6 +270,15 @@ func TestUndoWithFocusedEntryUndoesTyping(t *testing.T) {
 	if n := len(u.ann.doc.items); n != 1 {
 		t.Error("Edit → Delete deleted the annotation whose text is being edited")
 	}
+	// With the typing all undone, the focused field has nothing left to
+	// undo: Undo reaches the annotations again (the drawing goes).
+	for i := 0; i < 20 && e.Text != ""; i++ {
+		u.ann.menu.undo.Action()
+	}
+	u.ann.menu.undo.Action()
+	if n := len(u.ann.doc.items); n != 0 {
+		t.Errorf("Undo with a focused field that has nothing to undo left %d annotations, want the drawing undone", n)
+	}
 }
 
 func TestTimeWindowShowsDatedAnnotations(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
 	"frontier/data"
@@ -479,4 +480,15 @@ type textEditor interface {
 	fyne.Focusable
 	Undo()
 	Redo()
+}
+
+// editorText is a text editor's current text ("" for an unknown kind).
+func editorText(e textEditor) string {
+	switch w := e.(type) {
+	case *widget.Entry:
+		return w.Text
+	case *commitEntry:
+		return w.Text
+	}
+	return ""
 }

@@ -79,11 +79,16 @@ func (a *annotUI) shortcuts() map[fyne.Shortcut]func() {
 }
 
 // undoCommand is Edit → Undo: a focused text entry undoes its own typing,
-// else the last annotation change is undone.
+// else (no entry focused, or one with no typing left to undo, such as a
+// date field that was filled in and submitted) the last annotation change
+// is undone.
 func (a *annotUI) undoCommand() {
 	if e := a.focusedText(); e != nil {
+		before := editorText(e)
 		e.Undo()
-		return
+		if editorText(e) != before {
+			return
+		}
 	}
 	a.undo()
 }
@@ -91,8 +96,11 @@ func (a *annotUI) undoCommand() {
 // redoCommand is Edit → Redo, with the same rule as undoCommand.
 func (a *annotUI) redoCommand() {
 	if e := a.focusedText(); e != nil {
+		before := editorText(e)
 		e.Redo()
-		return
+		if editorText(e) != before {
+			return
+		}
 	}
 	a.redo()
 }
