@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"fyne.io/fyne/v2/canvas"
+	"image/color"
 	"slices"
 	"strings"
 	"time"
@@ -119,7 +121,11 @@ func newAnnotProps(a *annotUI) *annotProps {
 	hint.Importance = widget.LowImportance
 	p.showDateMsg("")
 	body := container.NewVBox(p.locked, p.form, buttons, hint)
-	p.content = container.NewBorder(p.title, nil, nil, nil, container.NewVScroll(body))
+	// The scroll bar is drawn over the content's right edge: keep the
+	// fields clear of it.
+	gutter := canvas.NewRectangle(color.Transparent)
+	gutter.SetMinSize(fyne.NewSize(theme.ScrollBarSize()+theme.Padding(), 0))
+	p.content = container.NewBorder(p.title, nil, nil, nil, container.NewVScroll(container.NewBorder(nil, nil, nil, gutter, body)))
 	return p
 }
 
