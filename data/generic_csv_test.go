@@ -220,9 +220,10 @@ func TestImportFileGenericCSV(t *testing.T) {
 	}
 }
 
-// FuzzGenericCSV feeds arbitrary bytes to the generic CSV reader: it must
-// never panic, and every row must end as a valid event or a row error
-// with a line number.
+// FuzzGenericCSV feeds arbitrary bytes to the generic CSV reader and to
+// DetectCSV: neither may panic, every row must end as a valid event or a
+// row error with a line number, and the detection must agree with the
+// reader on whether the file can be read.
 func FuzzGenericCSV(f *testing.F) {
 	for _, name := range []string{"generic_plain.csv", "generic_semicolon.csv", "generic_swapped.csv"} {
 		b, err := readTestdata(name)
@@ -232,8 +233,19 @@ func FuzzGenericCSV(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte("lat,lon,date\n1.5,2.5,02/03/2020\nNA,1,43911\n\"x,1\n"))
+	f.Add([]byte("town;when;country\nKabul;21 March 2020;AF\nAtlantis;x;\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
+		d, derr := DetectCSV("fuzz.csv", bytes.NewReader(b), nil)
 		r, err := NewGenericCSVReader("fuzz.csv", bytes.NewReader(b), nil)
+		if derr == nil && len(d.Preview) > PreviewRows {
+			t.Fatalf("preview of %d rows", len(d.Preview))
+		}
+		if err == nil && (derr != nil || len(d.Missing) > 0) && d != nil && d.Complete {
+			t.Fatalf("the reader opened a file detection finds %v missing in (%v)", d.Missing, derr)
+		}
+		if err != nil && derr == nil && d.Complete && len(d.Missing) == 0 {
+			t.Fatalf("detection found every column, the reader failed: %v", err)
+		}
 		if err != nil {
 			return
 		}
