@@ -291,7 +291,7 @@ type coordStats struct {
 }
 
 // guessCoordColumns finds the coordinate columns by value: two adjacent
-// columns of decimal numbers, one within ±90 and the other within ±180,
+// columns of decimal numbers (with a decimal point or comma), one within ±90 and the other within ±180,
 // in either order. A column already found by name must be one of them.
 func guessCoordColumns(c *genericCols, header []string, rows [][]string) {
 	st := make([]coordStats, len(header))
@@ -304,7 +304,8 @@ func guessCoordColumns(c *genericCols, header []string, rows [][]string) {
 			if naValue(f) {
 				continue
 			}
-			v, err := strconv.ParseFloat(f, 64)
+			// A decimal comma as parseCoord reads it ("34,7").
+			v, err := strconv.ParseFloat(strings.Replace(f, ",", ".", 1), 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 				st[i].bad = true
 				continue

@@ -27,9 +27,10 @@ type CSVDetection struct {
 	// Header is the file's column names as written.
 	Header []string
 	// Map names, for each field the reader would fill (MapFields), the
-	// column it would read: a header name, or a 1-based column number
-	// where names repeat.
-	Map ColumnMap
+	// column it would read, as ColumnRef writes it; Columns gives the
+	// same columns by 0-based position.
+	Map     ColumnMap
+	Columns map[string]int
 	// Unsure says the columns should be reviewed; Reasons say why (no
 	// coordinate or date column by name, several candidates, numeric
 	// dates of unknown order, placement by gazetteer, missing columns).
@@ -49,6 +50,29 @@ type CSVDetection struct {
 	// when the file has more.
 	Rows     int
 	Complete bool
+
+	keys []string // genericKey of each header name
+}
+
+// ColumnRef names column i (0-based) for a ColumnMap: its header name, or
+// its 1-based number where the name is empty, repeated or a number.
+func (d *CSVDetection) ColumnRef(i int) string {
+	ref := strconv.Itoa(i + 1)
+	if i < 0 || i >= len(d.Header) {
+		return ref
+	}
+	for j, k := range d.keys {
+		if j != i && k == d.keys[i] {
+			return ref
+		}
+	}
+	if d.keys[i] == "" || d.Header[i] == NoColumn {
+		return ref
+	}
+	if _, err := strconv.Atoi(d.Header[i]); err == nil {
+		return ref // a header "3" would read as column 3
+	}
+	return d.Header[i]
 }
 
 // DetectCSV reads the start of a CSV file (up to 20,000 rows) and says
@@ -61,7 +85,8 @@ func DetectCSV(name string, r io.Reader, m ColumnMap) (*CSVDetection, error) {
 		return nil, err
 	}
 	d := &CSVDetection{Header: sc.header, Rows: sc.rows, Complete: sc.ended, ByPlace: sc.cols.byPlace,
-		Missing: sc.cols.missing, Reasons: slices.Clone(sc.cols.unsure), Map: ColumnMap{}}
+		Missing: sc.cols.missing, Reasons: slices.Clone(sc.cols.unsure), Map: ColumnMap{}, Columns: map[string]int{},
+		keys: sc.keys}
 	n := min(PreviewRows, len(sc.sample))
 	d.Preview, d.PreviewLines = sc.sample[:n:n], sc.lines[:n:n]
 	if _, w := sc.order.decide(); w != "" {
@@ -72,25 +97,12 @@ func DetectCSV(name string, r io.Reader, m ColumnMap) (*CSVDetection, error) {
 	}
 	d.Unsure = len(d.Reasons) > 0
 
-	ref := func(i int) string {
-		for j, k := range sc.keys {
-			if j != i && k == sc.keys[i] {
-				return strconv.Itoa(i + 1)
-			}
-		}
-		if sc.header[i] == "" || sc.header[i] == NoColumn || sc.keys[i] == "" {
-			return strconv.Itoa(i + 1)
-		}
-		if _, err := strconv.Atoi(sc.header[i]); err == nil {
-			return strconv.Itoa(i + 1) // a header "3" would read as column 3
-		}
-		return sc.header[i]
-	}
 	c := sc.cols
 	used := map[int]bool{}
 	set := func(field string, i int) {
 		if i >= 0 && i < len(sc.header) {
-			d.Map[field] = ref(i)
+			d.Map[field] = d.ColumnRef(i)
+			d.Columns[field] = i
 			used[i] = true
 		}
 	}

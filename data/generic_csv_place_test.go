@@ -207,6 +207,11 @@ func TestDetectCSV(t *testing.T) {
 			if fmt.Sprint(d.Map) != fmt.Sprint(tc.want) {
 				t.Errorf("map %v, want %v", d.Map, tc.want)
 			}
+			for f, ref := range d.Map {
+				if i, ok := d.Columns[f]; !ok || d.ColumnRef(i) != ref {
+					t.Errorf("%s: column %d (%v) is %q, map says %q", f, i, ok, d.ColumnRef(i), ref)
+				}
+			}
 			if strings.Join(d.Missing, ",") != tc.missing {
 				t.Errorf("missing %v", d.Missing)
 			}

@@ -73,6 +73,8 @@ func TestGenericCSVQuirks(t *testing.T) {
 		{name: "excel serial", in: "lat,lon,date\n1.5,2.5,43911\n", want: []want{{1.5, 2.5, "2020-03-21"}}},
 		{name: "values", in: "a,b,c,date\n7,1.5,2.5,2020-01-02\n8,-80.25,170.5,2020-01-02\n",
 			want: []want{{1.5, 2.5, "2020-01-02"}, {-80.25, 170.5, "2020-01-02"}}, warn: "from their values"},
+		{name: "values decimal comma", in: "a;b;c;date\n7;1,5;2,5;2020-01-02\n",
+			want: []want{{1.5, 2.5, "2020-01-02"}}, warn: "from their values"},
 		{name: "values swapped", in: "a,b,date\n100.5,1.5,2020-01-02\n2.5,3.5,2020-01-02\n",
 			want: []want{{1.5, 100.5, "2020-01-02"}, {3.5, 2.5, "2020-01-02"}}},
 		{name: "na and totals", in: "lat,lon,date\n1.5,2.5,2020-01-02\nNA,2.5,2020-01-02\n1.5,N/A,2020-01-02\n,2.5,2020-01-02\nTotal,,\n",
