@@ -4,7 +4,7 @@ STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 export LANG := en_US.UTF-8
 
-.PHONY: run build deps test vet staticcheck unit race cgo-build bench fuzz basemap sample clean
+.PHONY: run build deps test vet staticcheck unit race cgo-build bench fuzz basemap gazetteer sample clean
 
 run: build
 	./frontier
@@ -54,10 +54,14 @@ fuzz:
 		CGO_ENABLED=0 $(GO) test ./data/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
 	for f in FuzzDecode FuzzDecodeBody; do \
 		CGO_ENABLED=0 $(GO) test ./mapview/basemap/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
+	CGO_ENABLED=0 $(GO) test ./data/gazetteer/ -run '^$$' -fuzz '^FuzzSearch$$' -fuzztime $(FUZZTIME) || exit 1
 
 # Rebuild the embedded basemap from ../shared/data (see cmd/basemap).
 basemap:
 	$(GO) generate ./mapview/basemap
+
+gazetteer:
+	$(GO) generate ./data/gazetteer
 
 clean:
 	rm -f frontier bench.out

@@ -29,6 +29,10 @@ type session struct {
 	// annot is the store's annotations with their undo history, loaded at
 	// the first open; it outlives the UIs an import rebuilds.
 	annot *annotDoc
+	// mapping is the column-mapping dialog last shown, history the
+	// import history (the tests reach them here).
+	mapping *mappingDialog
+	history *historyDialog
 }
 
 // open shows ix in the window, replacing the UI shown before.
@@ -93,11 +97,77 @@ func (u *mainUI) dropped(_ fyne.Position, uris []fyne.URI) {
 	}
 }
 
+// importJob is one file of an import, as planned.
+type importJob struct {
+	path string
+	plan data.ImportPlan
+	// generic: read with the generic CSV reader and m (nil: columns
+	// found as detected), not ImportFile.
+	generic bool
+	m       data.ColumnMap
+	skip    string // why the file is not imported; "" to import it
+}
+
 // importFiles imports paths one after the other on a worker, showing
 // progress with a Cancel button, then a report, then the refreshed data.
-// A cancelled file stops at its last whole batch: the report says so, and
+// First each file's format is detected; a CSV file whose columns the
+// generic reader is unsure of is shown in the column-mapping dialog. A
+// cancelled file stops at its last whole batch: the report says so, and
 // importing it again completes it.
 func (u *mainUI) importFiles(paths []string) {
+	if u.sess == nil || u.sess.store == nil {
+		dialog.ShowError(fmt.Errorf("import: no writable store open"), u.win)
+		return
+	}
+	u.st.spawn(func() func() {
+		jobs := planImports(paths)
+		return func() { u.resolveMappings(jobs, 0) }
+	})
+}
+
+// planImports detects how each file would be read. A file that cannot be
+// planned is left to ImportFile, whose error the report shows.
+func planImports(paths []string) []importJob {
+	jobs := make([]importJob, len(paths))
+	for i, p := range paths {
+		jobs[i].path = p
+		plan, err := data.PlanImport(p)
+		if err != nil {
+			continue
+		}
+		jobs[i].plan = plan
+		jobs[i].generic = plan.Format == "csv"
+	}
+	return jobs
+}
+
+// resolveMappings shows the column-mapping dialog for each job from the
+// from-th on whose CSV columns are unsure, one after the other, then runs
+// the imports.
+func (u *mainUI) resolveMappings(jobs []importJob, from int) {
+	for i := from; i < len(jobs); i++ {
+		j := &jobs[i]
+		if !j.generic || j.plan.CSV == nil || !j.plan.CSV.Unsure {
+			continue
+		}
+		u.showMapping(j.path, j.plan.CSV, func(m data.ColumnMap) {
+			if m == nil {
+				j.skip = "column mapping cancelled"
+				if miss := j.plan.CSV.Missing; len(miss) > 0 {
+					j.skip = fmt.Sprintf("no %s column; column mapping cancelled", strings.Join(miss, ", "))
+				}
+			}
+			j.m = m
+			u.resolveMappings(jobs, i+1)
+		})
+		return
+	}
+	u.runImports(jobs)
+}
+
+// runImports imports the jobs on a worker with a progress dialog, then
+// shows the report and reloads the window when anything changed.
+func (u *mainUI) runImports(jobs []importJob) {
 	if u.sess == nil || u.sess.store == nil {
 		dialog.ShowError(fmt.Errorf("import: no writable store open"), u.win)
 		return
@@ -114,13 +184,24 @@ func (u *mainUI) importFiles(paths []string) {
 	u.st.spawn(func() func() {
 		var lines []string
 		changed := false
-		for i, p := range paths {
-			name := filepath.Base(p)
-			rep, err := store.ImportFile(ctx, p, func(r data.ImportReport) {
+		for i, j := range jobs {
+			name := filepath.Base(j.path)
+			if j.skip != "" {
+				lines = append(lines, fmt.Sprintf("%s: not imported (%s)", name, j.skip))
+				continue
+			}
+			show := func(r data.ImportReport) {
 				post(func() {
-					progress.SetText(fmt.Sprintf("%s (%d of %d): %s rows read", name, i+1, len(paths), groupDigits(int64(r.Rows))))
+					progress.SetText(fmt.Sprintf("%s (%d of %d): %s rows read", name, i+1, len(jobs), groupDigits(int64(r.Rows))))
 				})
-			})
+			}
+			var rep data.ImportReport
+			var err error
+			if j.generic {
+				rep, err = store.ImportCSVMapped(ctx, j.path, j.m, show)
+			} else {
+				rep, err = store.ImportFile(ctx, j.path, show)
+			}
 			lines = append(lines, reportLines(name, rep, err)...)
 			changed = changed || rep.Added > 0 || rep.Updated > 0
 			if ctx.Err() != nil {

@@ -1,12 +1,14 @@
 package app
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
 )
 
 // settleSession settles the UI on screen until it stops changing (an
@@ -44,14 +46,36 @@ func TestImportFromTheWindowReloads(t *testing.T) {
 	}
 }
 
+// A CSV file without a date column opens the column-mapping dialog;
+// cancelling it reports the file as not imported and keeps the window.
 func TestImportOfANonEventFileReportsAndKeepsTheWindow(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.importFiles([]string{filepath.Join("..", "data", "testdata", "not_acled.csv")})
+	settleSession(u)
+	md := u.sess.mapping
+	if md == nil || !strings.Contains(md.reasons.Text, "no date column found") || !md.ok.Disabled() {
+		t.Fatalf("mapping dialog %+v", md)
+	}
+	test.Tap(md.cancel)
 	nu := settleSession(u)
 	if nu != u {
 		t.Error("a failed import rebuilt the window")
 	}
-	if !strings.Contains(u.lastReport, "not imported") {
+	if want := "not_acled.csv: not imported (no date column; column mapping cancelled)"; !strings.Contains(u.lastReport, want) {
+		t.Errorf("report %q, want %q", u.lastReport, want)
+	}
+}
+
+// A file that is no CSV at all is reported as not imported.
+func TestImportOfAnUnreadableFileReports(t *testing.T) {
+	u, _ := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "x.csv")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.importFiles([]string{path, filepath.Join(t.TempDir(), "missing.csv")})
+	settleSession(u)
+	if u.sess.mapping != nil || strings.Count(u.lastReport, "not imported") != 2 {
 		t.Errorf("report %q", u.lastReport)
 	}
 }

@@ -122,7 +122,7 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	find := fyne.NewMenuItem("Find Actor…", u.focusSearch)
 	find.Shortcut = shortcutFind
 	w.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu("File", imp, exp, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu("File", imp, u.importMappedItem(), u.importHistoryItem(), exp, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu("Edit", append(u.ann.editItems(), fyne.NewMenuItemSeparator(), find)...),
 		u.viewMenu(),
 		u.playMenu(),

@@ -15,12 +15,13 @@ func TestImportMapFlag(t *testing.T) {
 	if err := os.WriteFile(f, []byte("happened,north,east,who,what\n2020-03-21,34.7,71.5,Group A,Battles\n2020-03-22,NA,71.5,Group B,Riots\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// Without a mapping the columns are not found.
-	code, _, errs := run(t, db, "import", f)
-	if code != ExitFailed || !strings.Contains(errs, "no date column") {
-		t.Fatalf("exit %d, stderr %s", code, errs)
+	// Without a mapping the date and the coordinates are found by their
+	// values, and the report says so.
+	code, out, errs := run(t, filepath.Join(dir, "unmapped.db"), "import", f)
+	if code != ExitOK || !strings.Contains(out, `read "happened" as the date from its values`) {
+		t.Fatalf("exit %d, stdout %s, stderr %s", code, out, errs)
 	}
-	code, out, errs := run(t, db, "import", "--json", "--map", "lat=north,lon=east", "--map", "date=happened,actor1=who,type=what", f)
+	code, out, errs = run(t, db, "import", "--json", "--map", "lat=north,lon=east", "--map", "date=happened,actor1=who,type=what", f)
 	if code != ExitOK {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}

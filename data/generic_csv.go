@@ -3,27 +3,21 @@ package data
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
-	"time"
-
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
 )
 
 // ColumnMap maps event fields to a CSV file's column names, as given to
 // `frontier import --map`. Keys are the ones in MapKeys; values are header
 // names (compared case-insensitively, spaces and hyphens as underscores)
-// or, when no header has that name, 1-based column numbers.
+// or, when no header has that name, 1-based column numbers; NoColumn
+// ("-") says the field has no column. Without latitude and longitude
+// columns, the location column places rows by gazetteer (the country
+// column, when there is one, narrowing the search).
 type ColumnMap map[string]string
 
 // MapKeys are the fields a ColumnMap may name, with the property name each
@@ -82,7 +76,38 @@ var (
 	genLatNames  = []string{"latitude", "lat", "latitud", "breite", "breitengrad", "y", "lat_dd", "latitude_dd", "decimal_latitude", "geo_lat"}
 	genLonNames  = []string{"longitude", "lon", "lng", "long", "longitud", "länge", "laenge", "längengrad", "x", "lon_dd", "longitude_dd", "decimal_longitude", "geo_lon", "geo_lng"}
 	genDateNames = []string{"event_date", "date", "datum", "fecha", "date_start", "start_date", "start", "day", "datetime", "time", "when", "begin"}
+	// genPlaceNames name a column of place names, which places rows that
+	// have no coordinates by gazetteer. "name" is left out: it is as often
+	// a person's or a group's.
+	genPlaceNames = []string{"location", "place", "place_name", "location_name", "town", "city", "village", "locality",
+		"settlement", "site", "ort", "ortschaft", "stadt", "lugar", "localidad", "ciudad", "lieu", "ville"}
+	genCountryNames = []string{"country", "country_name", "country_code", "iso3", "iso", "iso2", "cntry", "land", "pais", "país", "pays"}
 )
+
+// fieldProps are, for each ColumnMap field with a property, every
+// property name eventFromProps reads it from; a field mapped to "-"
+// drops them all.
+var fieldProps = map[string][]string{
+	"date_end":   propDateEnd,
+	"id":         propID,
+	"dataset":    propDataset,
+	"actor1":     propActor1,
+	"actor2":     propActor2,
+	"type":       propType,
+	"subtype":    propSubType,
+	"location":   propLocation,
+	"country":    {"country"},
+	"admin1":     {"admin1"},
+	"admin2":     {"admin2"},
+	"fatalities": propFatalities,
+	"notes":      propNotes,
+	"source":     propSource,
+}
+
+// NoColumn, as a ColumnMap value, says that a field has no column: it is
+// not looked for by name or by value ("lat=-,lon=-,location=town" places
+// every row by gazetteer even when the file has coordinates).
+const NoColumn = "-"
 
 // genericKey normalises a header cell: valid UTF-8, lower case, a unit in
 // brackets dropped ("Lat (deg)" → "lat"), spaces and hyphens as
@@ -97,80 +122,150 @@ func genericKey(h string) string {
 	return normKey(h)
 }
 
-// genericMaxScan is how many rows the value-range guess of the
-// coordinate columns looks at.
+// genericMaxScan is how many rows the value-based guesses of the
+// coordinate and date columns look at.
 const genericMaxScan = 200
+
+// noCol marks a column a ColumnMap said is absent (NoColumn).
+const noCol = -2
 
 // genericCols are the positions of the columns the reader needs (-1 when
 // absent), and what it had to guess to find them.
 type genericCols struct {
 	lat, lon, date int
-	warnings       []string
-	missing        []string
+	// loc is the column of place names (-1 when none), country the
+	// country column used as Lookup's hint.
+	loc, country int
+	// byPlace: there are no coordinate columns; every row is placed by
+	// gazetteer from loc.
+	byPlace  bool
+	warnings []string // for the import report
+	unsure   []string // why the columns may be wrong, for a review
+	missing  []string // required columns not found
 }
 
-// findGenericColumns finds the latitude, longitude and date columns of
-// header: from m when given, else by name, and the coordinates failing
-// names by the values of rows.
+// findGenericColumns finds the columns of header the generic reader
+// needs: from m when given, else by name, and failing names the
+// coordinates and the date by the values of rows. Without coordinate
+// columns, a column of place names lets the gazetteer place the rows.
 func findGenericColumns(header []string, rows [][]string, m ColumnMap) (genericCols, error) {
 	keys := make([]string, len(header))
 	for i, h := range header {
 		keys[i] = genericKey(h)
 	}
-	c := genericCols{lat: -1, lon: -1, date: -1}
-	byName := func(names []string, taken ...int) int {
+	c := genericCols{lat: -1, lon: -1, date: -1, loc: -1, country: -1}
+	taken := func(i int) bool {
+		return i >= 0 && (i == c.lat || i == c.lon || i == c.date || i == c.loc || i == c.country)
+	}
+	// byName returns the first column named by the earliest of names,
+	// and a note when other columns bear names of the list too.
+	byName := func(what string, names []string) (int, string) {
+		found := -1
+		var others []string
 		for _, n := range names {
-		next:
 			for i, k := range keys {
-				if k != n {
+				if k != n || taken(i) || i == found {
 					continue
 				}
-				for _, t := range taken {
-					if t == i {
-						continue next
-					}
+				if found < 0 {
+					found = i
+				} else {
+					others = append(others, header[i])
 				}
-				return i
 			}
 		}
-		return -1
+		if len(others) == 0 {
+			return found, ""
+		}
+		return found, fmt.Sprintf("several %s columns by name: used %q, not %s", what, header[found], quoteList(others))
 	}
-	if m != nil {
-		for _, f := range []struct {
-			key string
-			at  *int
-		}{{"lat", &c.lat}, {"lon", &c.lon}, {"date", &c.date}} {
-			if col, ok := m[f.key]; ok {
-				i, err := mappedColumn(keys, col)
-				if err != nil {
-					return c, fmt.Errorf("--map %s=%s: %w", f.key, col, err)
-				}
-				*f.at = i
-			}
+	note := func(s string) {
+		if s != "" {
+			c.unsure = append(c.unsure, s)
 		}
 	}
-	if c.date < 0 {
-		c.date = byName(genDateNames, c.lat, c.lon)
+	var n, locNote string
+	for _, f := range []struct {
+		key string
+		at  *int
+	}{{"lat", &c.lat}, {"lon", &c.lon}, {"date", &c.date}, {"location", &c.loc}, {"country", &c.country}} {
+		col, ok := m[f.key]
+		if !ok {
+			continue
+		}
+		if col == NoColumn {
+			*f.at = noCol
+			continue
+		}
+		i, err := mappedColumn(keys, col)
+		if err != nil {
+			return c, fmt.Errorf("--map %s=%s: %w", f.key, col, err)
+		}
+		*f.at = i
 	}
-	if c.lat < 0 {
-		c.lat = byName(genLatNames, c.date, c.lon)
+	if c.date == -1 {
+		c.date, n = byName("date", genDateNames)
+		note(n)
 	}
-	if c.lon < 0 {
-		c.lon = byName(genLonNames, c.date, c.lat)
+	if c.lat == -1 {
+		c.lat, n = byName("latitude", genLatNames)
+		note(n)
 	}
-	if c.lat < 0 || c.lon < 0 {
+	if c.lon == -1 {
+		c.lon, n = byName("longitude", genLonNames)
+		note(n)
+	}
+	if (c.lat == -1 || c.lon == -1) && c.lat != noCol && c.lon != noCol {
 		guessCoordColumns(&c, header, rows)
 	}
-	if c.lat < 0 {
-		c.missing = append(c.missing, "latitude")
+	if c.date == -1 {
+		guessDateColumn(&c, header, rows)
 	}
-	if c.lon < 0 {
-		c.missing = append(c.missing, "longitude")
+	if c.loc == -1 {
+		c.loc, locNote = byName("place name", genPlaceNames)
+	}
+	if c.country == -1 {
+		c.country, _ = byName("country", genCountryNames)
+	}
+	for _, at := range []*int{&c.lat, &c.lon, &c.date, &c.loc, &c.country} {
+		if *at == noCol {
+			*at = -1
+		}
+	}
+	if c.lat < 0 && c.lon < 0 && c.loc >= 0 {
+		c.byPlace = true
+		w := fmt.Sprintf("no latitude/longitude columns: each row is placed by gazetteer (approximate) at the place its %q column names", header[c.loc])
+		if c.country >= 0 {
+			w += fmt.Sprintf(", looked up in the country its %q column names", header[c.country])
+		}
+		c.warnings = append(c.warnings, w)
+		c.unsure = append(c.unsure, w)
+		note(locNote)
+	}
+	if !c.byPlace {
+		if c.lat < 0 {
+			c.missing = append(c.missing, "latitude")
+		}
+		if c.lon < 0 {
+			c.missing = append(c.missing, "longitude")
+		}
 	}
 	if c.date < 0 {
 		c.missing = append(c.missing, "date")
 	}
+	for _, f := range c.missing {
+		c.unsure = append(c.unsure, "no "+f+" column found")
+	}
 	return c, nil
+}
+
+// quoteList writes names as "a", "b".
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
 }
 
 // mappedColumn finds the column a --map value names.
@@ -196,7 +291,7 @@ type coordStats struct {
 }
 
 // guessCoordColumns finds the coordinate columns by value: two adjacent
-// columns of decimal numbers, one within ±90 and the other within ±180,
+// columns of decimal numbers (with a decimal point or comma), one within ±90 and the other within ±180,
 // in either order. A column already found by name must be one of them.
 func guessCoordColumns(c *genericCols, header []string, rows [][]string) {
 	st := make([]coordStats, len(header))
@@ -209,7 +304,8 @@ func guessCoordColumns(c *genericCols, header []string, rows [][]string) {
 			if naValue(f) {
 				continue
 			}
-			v, err := strconv.ParseFloat(f, 64)
+			// A decimal comma as parseCoord reads it ("34,7").
+			v, err := strconv.ParseFloat(strings.Replace(f, ",", ".", 1), 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 				st[i].bad = true
 				continue
@@ -244,6 +340,7 @@ func guessCoordColumns(c *genericCols, header []string, rows [][]string) {
 			w += " (both fit either; assumed latitude first)"
 		}
 		c.warnings = append(c.warnings, w)
+		c.unsure = append(c.unsure, w)
 		return
 	}
 }
@@ -269,256 +366,6 @@ func isTotalsRow(rec []string) bool {
 	return false
 }
 
-// GenericCSVReader reads events from a CSV file in no particular format:
-// the latitude, longitude and date columns are found by name (or by value
-// for the coordinates), or given by a ColumnMap; the other fields are
-// mapped by name as for GeoJSON properties. Numeric d/m/y dates are read
-// day- or month-first as the whole column shows. The file is held in
-// memory, as the date order is decided from every row before the first
-// is returned.
-type GenericCSVReader struct {
-	// Dataset is given to rows without a dataset column (the file's base
-	// name without extension unless changed).
-	Dataset string
-
-	name     string
-	rows     csvRows
-	header   []string
-	keys     []string
-	cols     genericCols
-	extra    map[string]int // property name → column, from a ColumnMap
-	dayFirst bool
-	warnings []string
-	recoded  bool
-	ev       Event
-}
-
-// NewGenericCSVReader reads a whole CSV file and finds its columns. It
-// fails when no latitude, longitude or date column can be found, naming
-// the missing ones. m, when not nil, names columns explicitly.
-func NewGenericCSVReader(name string, r io.Reader, m ColumnMap) (*GenericCSVReader, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	b = decodeBOM(b)
-	if len(bytes.TrimSpace(b)) == 0 {
-		return nil, fmt.Errorf("%s: empty file", name)
-	}
-	comma := sniffDelimiter(bufio.NewReaderSize(bytes.NewReader(b), 64*1024))
-	newCR := func() *csv.Reader {
-		cr := csv.NewReader(bytes.NewReader(b))
-		cr.Comma = comma
-		cr.FieldsPerRecord = -1
-		return cr
-	}
-	cr := newCR()
-	header, err := cr.Read()
-	if err != nil {
-		return nil, fmt.Errorf("%s: not a CSV file: header: %w", name, err)
-	}
-	header = append([]string(nil), header...)
-	g := &GenericCSVReader{Dataset: datasetFromName(name), name: name, header: header, keys: make([]string, len(header))}
-	for i, h := range header {
-		g.keys[i] = genericKey(h)
-		header[i], _ = fixText(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
-	}
-	// First pass: the first rows for the coordinate guess; every date.
-	var rows [][]string
-	var dates []string
-	dateCol := -1
-	if c, err := findGenericColumns(header, nil, m); err == nil {
-		dateCol = c.date
-	}
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if len(rows) < genericMaxScan {
-			rows = append(rows, rec)
-		}
-		if dateCol >= 0 && dateCol < len(rec) {
-			dates = append(dates, rec[dateCol])
-		}
-	}
-	g.cols, err = findGenericColumns(header, rows, m)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(g.cols.missing) > 0 {
-		return nil, fmt.Errorf("%s: not a CSV of events: no %s column (header has: %s)",
-			name, strings.Join(g.cols.missing, ", "), shownHeader(header, 12))
-	}
-	g.warnings = append(g.warnings, g.cols.warnings...)
-	var w string
-	g.dayFirst, w = dateOrder(dates)
-	if w != "" {
-		g.warnings = append(g.warnings, w)
-	}
-	for k, col := range m {
-		prop := MapKeys[k]
-		if prop == "" {
-			continue
-		}
-		i, err := mappedColumn(g.keys, col)
-		if err != nil {
-			return nil, fmt.Errorf("%s: --map %s=%s: %w", name, k, col, err)
-		}
-		if g.extra == nil {
-			g.extra = map[string]int{}
-		}
-		g.extra[prop] = i
-	}
-	g.rows = csvRows{cr: newCR(), ncol: len(header)}
-	g.rows.cr.ReuseRecord = true
-	if _, err := g.rows.cr.Read(); err != nil {
-		return nil, fmt.Errorf("%s: header: %w", name, err)
-	}
-	return g, nil
-}
-
-// decodeBOM returns b as UTF-8: a UTF-16 file (with a byte-order mark) is
-// decoded, a UTF-8 byte-order mark dropped; anything else is left as it is.
-func decodeBOM(b []byte) []byte {
-	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
-		if out, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), b); err == nil {
-			return out
-		}
-	}
-	return bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF})
-}
-
-// utf16Reader returns br decoded to UTF-8 when it starts with a UTF-16
-// byte-order mark, and br itself otherwise.
-func utf16Reader(br *bufio.Reader) *bufio.Reader {
-	head, _ := br.Peek(2)
-	if bytes.Equal(head, []byte{0xFF, 0xFE}) || bytes.Equal(head, []byte{0xFE, 0xFF}) {
-		return bufio.NewReaderSize(transform.NewReader(br, unicode.BOMOverride(unicode.UTF8.NewDecoder())), 64*1024)
-	}
-	return br
-}
-
-// datasetFromName is a file's base name without its extension.
-func datasetFromName(name string) string {
-	base := filepath.Base(name)
-	if s := strings.TrimSuffix(base, filepath.Ext(base)); s != "" && s != "." {
-		return s
-	}
-	return "CSV"
-}
-
-// Format returns "csv".
-func (g *GenericCSVReader) Format() string { return "csv" }
-
-// Warnings says what the reader had to guess: the coordinate columns, the
-// order of numeric dates, the text encoding.
-func (g *GenericCSVReader) Warnings() []string {
-	w := append([]string(nil), g.warnings...)
-	if g.recoded {
-		w = append(w, recodedWarning)
-	}
-	return w
-}
-
-// Next returns the next event; see EventSource.
-func (g *GenericCSVReader) Next() (*Event, int, error) {
-	rec, line, err := g.rows.next()
-	if err != nil {
-		return nil, line, err
-	}
-	if len(rec) != g.rows.ncol {
-		return nil, line, g.rows.wrongCount(rec, line)
-	}
-	g.rows.good()
-	e, rerr := g.event(rec)
-	if rerr != nil {
-		rerr.Line = line
-		return nil, line, rerr
-	}
-	return e, line, nil
-}
-
-func (g *GenericCSVReader) field(rec []string, i int) string {
-	s, bad := fixText(strings.TrimSpace(rec[i]))
-	if bad {
-		g.recoded = true
-	}
-	return s
-}
-
-func (g *GenericCSVReader) event(rec []string) (*Event, *RowError) {
-	if isTotalsRow(rec) {
-		return nil, &RowError{Field: g.header[0], Reason: fmt.Sprintf("%q: a totals row, not an event", strings.TrimSpace(rec[0]))}
-	}
-	c := g.cols
-	lat, rerr := genericCoord(g.field(rec, c.lat), g.header[c.lat], 90)
-	if rerr != nil {
-		return nil, rerr
-	}
-	lon, rerr := genericCoord(g.field(rec, c.lon), g.header[c.lon], 180)
-	if rerr != nil {
-		return nil, rerr
-	}
-	ds := g.field(rec, c.date)
-	d, err := parseGenericDate(ds, g.dayFirst)
-	if err != nil {
-		return nil, &RowError{Field: g.header[c.date], Reason: err.Error()}
-	}
-	p := make(props, len(rec))
-	for i, k := range g.keys {
-		if i == c.lat || i == c.lon || i == c.date {
-			continue
-		}
-		if v := g.field(rec, i); v != "" && !naValue(v) {
-			if _, dup := p[k]; !dup {
-				p[k] = v
-			}
-		}
-	}
-	for prop, i := range g.extra {
-		p[prop] = g.field(rec, i)
-	}
-	// The date is the one column found; other date-like columns must not
-	// win over it in eventFromProps.
-	for _, k := range propDate {
-		delete(p, k)
-	}
-	if ts := p["timestamp"]; ts != "" {
-		if n, ok := parseWhole(ts, math.MaxInt64/2); !ok || n <= 100000 {
-			delete(p, "timestamp")
-		}
-	}
-	e := &g.ev
-	e.Lat, e.Lon = lat, lon
-	fb := &Event{Date: d.first, DateEnd: d.first, DatePrecision: d.prec}
-	if d.prec != PrecDay {
-		fb.DateEnd = d.last
-	}
-	id := ""
-	if p.str(propID...) == "" {
-		parts := make([][]byte, len(rec))
-		for i, f := range rec {
-			parts[i] = []byte(f)
-		}
-		id = contentID("csv", parts...)
-	}
-	if rerr := eventFromProps(e, p, g.Dataset, id, fb); rerr != nil {
-		return nil, rerr
-	}
-	if len(e.Dataset) > MaxIDLen {
-		return nil, &RowError{Field: "dataset", Reason: fmt.Sprintf("dataset name longer than %d bytes", MaxIDLen)}
-	}
-	return e, nil
-}
-
 // genericCoord reads a coordinate, naming NA-style values as missing.
 func genericCoord(s, field string, limit float64) (float64, *RowError) {
 	if naValue(s) {
@@ -532,134 +379,6 @@ func genericCoord(s, field string, limit float64) (float64, *RowError) {
 		return 0, &RowError{Field: field, Reason: fmt.Sprintf("%q is not a number", s)}
 	}
 	return v, rerr
-}
-
-// numericDate splits "21/03/2020", "03.21.20" or "21-03-2020 10:00" into
-// its three numbers; ok is false for anything else, including ISO dates.
-func numericDate(s string) (a, b, y int, ok bool) {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexAny(s, " T"); i > 0 {
-		rest := strings.TrimSpace(s[i+1:])
-		if rest == "" || rest[0] < '0' || rest[0] > '9' {
-			return 0, 0, 0, false
-		}
-		s = s[:i]
-	}
-	var parts []string
-	for _, sep := range []string{"/", ".", "-"} {
-		if p := strings.Split(s, sep); len(p) == 3 {
-			parts = p
-			break
-		}
-	}
-	if parts == nil || len(parts[0]) > 2 || len(parts[1]) > 2 || (len(parts[2]) != 2 && len(parts[2]) != 4) {
-		return 0, 0, 0, false
-	}
-	var n [3]int
-	for i, p := range parts {
-		if !allDigits(p) {
-			return 0, 0, 0, false
-		}
-		n[i], _ = strconv.Atoi(p)
-	}
-	if len(parts[2]) == 2 {
-		n[2] += 1900
-		if n[2] < 1950 {
-			n[2] += 100
-		}
-	}
-	return n[0], n[1], n[2], true
-}
-
-// dateOrder decides from a whole date column whether numeric dates are
-// day-first (21/03/2020) or month-first (03/21/2020), with a warning when
-// the column does not tell or contradicts itself.
-func dateOrder(dates []string) (dayFirst bool, warning string) {
-	dayEvidence, monthEvidence, numeric := false, false, false
-	for _, s := range dates {
-		a, b, _, ok := numericDate(s)
-		if !ok {
-			continue
-		}
-		numeric = true
-		if a > 12 {
-			dayEvidence = true
-		}
-		if b > 12 {
-			monthEvidence = true
-		}
-	}
-	switch {
-	case dayEvidence && monthEvidence:
-		return true, "numeric dates are written both day-first and month-first; read as day/month/year"
-	case monthEvidence:
-		return false, ""
-	case dayEvidence:
-		return true, ""
-	case numeric:
-		return true, "numeric dates could be day/month or month/day; read as day/month/year"
-	}
-	return true, ""
-}
-
-var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
-
-// excelEpoch is day 0 of spreadsheets' serial dates (as Excel counts,
-// with its 1900 leap-year bug).
-var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-
-// parseGenericDate reads a date cell: an Excel serial day (20000–80000),
-// a numeric d/m/y or m/d/y date as dayFirst says, a date with a leading
-// weekday, or anything parseISODate reads.
-func parseGenericDate(s string, dayFirst bool) (span, error) {
-	s = strings.TrimSpace(s)
-	if s == "" || naValue(s) {
-		return span{}, errors.New("missing")
-	}
-	if v, err := strconv.ParseFloat(s, 64); err == nil && v >= 20000 && v <= 80000 {
-		d := excelEpoch.AddDate(0, 0, int(v))
-		return span{d, d, PrecDay}, nil
-	}
-	if a, b, y, ok := numericDate(s); ok {
-		d, m := a, b
-		if !dayFirst {
-			d, m = b, a
-		}
-		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		if m < 1 || m > 12 || d < 1 || t.Day() != d {
-			order := "day/month/year"
-			if !dayFirst {
-				order = "month/day/year"
-			}
-			return span{}, fmt.Errorf("%q is not a date (read as %s)", s, order)
-		}
-		t, err := checkYear(s, t)
-		return span{t, t, PrecDay}, err
-	}
-	for _, w := range weekdays {
-		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) && strings.ContainsRune(",. ", rune(s[len(w)])) {
-			s = strings.TrimLeft(s[len(w):], ",. ")
-			break
-		}
-	}
-	return parseISODate(s)
-}
-
-// ImportCSVMapped imports a CSV file with the generic reader, its columns
-// named by m (see ColumnMap); columns m leaves out are found as
-// ImportFile finds them.
-func (s *Store) ImportCSVMapped(ctx context.Context, path string, m ColumnMap, progress func(ImportReport)) (ImportReport, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return ImportReport{File: path}, fmt.Errorf("import: %w", err)
-	}
-	defer f.Close()
-	src, err := NewGenericCSVReader(path, f, m)
-	if err != nil {
-		return ImportReport{File: path}, fmt.Errorf("import %w", err)
-	}
-	return s.Import(ctx, path, src, progress)
 }
 
 // genericCSVMissing peeks at the start of br, without consuming it, and

@@ -73,6 +73,8 @@ func TestGenericCSVQuirks(t *testing.T) {
 		{name: "excel serial", in: "lat,lon,date\n1.5,2.5,43911\n", want: []want{{1.5, 2.5, "2020-03-21"}}},
 		{name: "values", in: "a,b,c,date\n7,1.5,2.5,2020-01-02\n8,-80.25,170.5,2020-01-02\n",
 			want: []want{{1.5, 2.5, "2020-01-02"}, {-80.25, 170.5, "2020-01-02"}}, warn: "from their values"},
+		{name: "values decimal comma", in: "a;b;c;date\n7;1,5;2,5;2020-01-02\n",
+			want: []want{{1.5, 2.5, "2020-01-02"}}, warn: "from their values"},
 		{name: "values swapped", in: "a,b,date\n100.5,1.5,2020-01-02\n2.5,3.5,2020-01-02\n",
 			want: []want{{1.5, 100.5, "2020-01-02"}, {3.5, 2.5, "2020-01-02"}}},
 		{name: "na and totals", in: "lat,lon,date\n1.5,2.5,2020-01-02\nNA,2.5,2020-01-02\n1.5,N/A,2020-01-02\n,2.5,2020-01-02\nTotal,,\n",
@@ -220,9 +222,10 @@ func TestImportFileGenericCSV(t *testing.T) {
 	}
 }
 
-// FuzzGenericCSV feeds arbitrary bytes to the generic CSV reader: it must
-// never panic, and every row must end as a valid event or a row error
-// with a line number.
+// FuzzGenericCSV feeds arbitrary bytes to the generic CSV reader and to
+// DetectCSV: neither may panic, every row must end as a valid event or a
+// row error with a line number, and the detection must agree with the
+// reader on whether the file can be read.
 func FuzzGenericCSV(f *testing.F) {
 	for _, name := range []string{"generic_plain.csv", "generic_semicolon.csv", "generic_swapped.csv"} {
 		b, err := readTestdata(name)
@@ -232,8 +235,19 @@ func FuzzGenericCSV(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte("lat,lon,date\n1.5,2.5,02/03/2020\nNA,1,43911\n\"x,1\n"))
+	f.Add([]byte("town;when;country\nKabul;21 March 2020;AF\nAtlantis;x;\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
+		d, derr := DetectCSV("fuzz.csv", bytes.NewReader(b), nil)
 		r, err := NewGenericCSVReader("fuzz.csv", bytes.NewReader(b), nil)
+		if derr == nil && len(d.Preview) > PreviewRows {
+			t.Fatalf("preview of %d rows", len(d.Preview))
+		}
+		if err == nil && (derr != nil || len(d.Missing) > 0) && d != nil && d.Complete {
+			t.Fatalf("the reader opened a file detection finds %v missing in (%v)", d.Missing, derr)
+		}
+		if err != nil && derr == nil && d.Complete && len(d.Missing) == 0 {
+			t.Fatalf("detection found every column, the reader failed: %v", err)
+		}
 		if err != nil {
 			return
 		}

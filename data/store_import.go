@@ -51,9 +51,12 @@ const (
 // store as the import record and updated with every committed batch, so
 // after a crash it says how far the import got.
 type ImportReport struct {
-	ID        uint64     `json:"id"`
-	File      string     `json:"file"`
-	Format    string     `json:"format"`
+	ID     uint64 `json:"id"`
+	File   string `json:"file"`
+	Format string `json:"format"`
+	// Dataset is the dataset the rows are given when they name none, for
+	// sources that say (empty in records written before it was kept).
+	Dataset   string     `json:"dataset,omitempty"`
 	Started   time.Time  `json:"started"`
 	Finished  time.Time  `json:"finished,omitzero"`
 	Status    string     `json:"status"`
@@ -80,7 +83,8 @@ type EventSource interface {
 }
 
 // A source may also implement Warnings() []string, read when it is done,
-// to say what it had to guess about the whole file.
+// to say what it had to guess about the whole file, and DatasetName()
+// string, read at the start, for ImportReport.Dataset.
 
 // Import reads src to the end and upserts its events by (dataset, source
 // event ID), committing every BatchSize rows together with the import
@@ -89,6 +93,9 @@ type EventSource interface {
 // boundary; what was committed stays, and importing again completes it.
 func (s *Store) Import(ctx context.Context, file string, src EventSource, progress func(ImportReport)) (ImportReport, error) {
 	rep := ImportReport{File: file, Format: src.Format(), Started: time.Now().UTC(), Status: StatusRunning, Errors: []RowError{}}
+	if d, ok := src.(interface{ DatasetName() string }); ok {
+		rep.Dataset = d.DatasetName()
+	}
 	if err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketImports)
 		id, err := b.NextSequence()
@@ -150,7 +157,8 @@ func putImport(b *bolt.Bucket, rep *ImportReport) error {
 	return b.Put(k[:], v)
 }
 
-// Imports returns the import history, oldest first.
+// Imports returns the import history, oldest first. Each record keeps
+// the first MaxReportErrors row errors of its import.
 func (s *Store) Imports() ([]ImportReport, error) {
 	var out []ImportReport
 	err := s.db.View(func(tx *bolt.Tx) error {
