@@ -226,8 +226,8 @@ func bisectInverse(p1, p2 orb.Point) (s, alpha1 float64) {
 	if latFlip {
 		a1, a2 = math.Pi-a1, math.Pi-a2
 	}
-	if swapped {
-		a1, a2 = a2+math.Pi, a1+math.Pi
+	if swapped { // leaving p1 is arriving there from p2, reversed
+		a1 = a2 + math.Pi
 	}
 	if lonFlip {
 		a1 = -a1
