@@ -29,7 +29,7 @@ func TestAnnotationValidate(t *testing.T) {
 	pts := func(n int) []orb.Point {
 		out := make([]orb.Point, n)
 		for i := range out {
-			out[i] = orb.Point{float64(i%180), float64(i%90)}
+			out[i] = orb.Point{float64(i % 180), float64(i % 90)}
 		}
 		return out
 	}
