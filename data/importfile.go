@@ -7,7 +7,10 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // DatasetSample is the dataset name of the embedded illustrative sample.
@@ -22,7 +25,9 @@ func SampleCSV() []byte { return sampleCSV }
 
 // ImportFile imports one file, detecting its format from its content: a
 // zip archive is read as KMZ, a document starting with '{' as GeoJSON, one
-// starting with '<' as KML; otherwise a CSV header naming UCDP GED columns
+// starting with '<' as KML (the lines and polygons of these three become
+// annotations on a new layer named after the file; see
+// importWithAnnotations); otherwise a CSV header naming UCDP GED columns
 // (type_of_violence, date_start, …) is read as UCDP GED, one with ACLED's
 // columns as ACLED, and any other CSV with latitude, longitude and date
 // columns (found by name, or the coordinates by value) with the generic
@@ -47,19 +52,19 @@ func (s *Store) ImportFile(ctx context.Context, path string, progress func(Impor
 			return ImportReport{File: path}, fmt.Errorf("import %w", err)
 		}
 		defer src.Close()
-		return s.Import(ctx, path, src, progress)
+		return s.importWithAnnotations(ctx, path, src, progress)
 	case "kml":
 		src, err := NewKMLReader(path, br)
 		if err != nil {
 			return ImportReport{File: path}, fmt.Errorf("import %w", err)
 		}
-		return s.Import(ctx, path, src, progress)
+		return s.importWithAnnotations(ctx, path, src, progress)
 	case "geojson":
 		src, err := NewGeoJSONReader(path, br)
 		if err != nil {
 			return ImportReport{File: path}, fmt.Errorf("import %w", err)
 		}
-		return s.Import(ctx, path, src, progress)
+		return s.importWithAnnotations(ctx, path, src, progress)
 	}
 	if looksLikeUCDP(br) {
 		src, err := NewUCDPReader(path, br)
@@ -116,4 +121,45 @@ func (s *Store) ImportSample(ctx context.Context) (ImportReport, error) {
 	}
 	src.Dataset = DatasetSample
 	return s.Import(ctx, "(embedded sample)", src, nil)
+}
+
+// importWithAnnotations imports src's events and then, when src is an
+// AnnotationSource with annotations, stores them on a new layer named after
+// the file's base name (made unique: "name (2)" …) in one transaction that
+// also records AnnotationsAdded and Layer in the import's record. A failed
+// or cancelled import stores no annotations.
+func (s *Store) importWithAnnotations(ctx context.Context, path string, src EventSource, progress func(ImportReport)) (ImportReport, error) {
+	rep, err := s.Import(ctx, path, src, progress)
+	if err != nil {
+		return rep, err
+	}
+	as, ok := src.(AnnotationSource)
+	if !ok || len(as.Annotations()) == 0 {
+		return rep, nil
+	}
+	if err := ctx.Err(); err != nil {
+		// Cancelled after the last batch: the events are in, the
+		// annotations are not, and the record says so.
+		rep.Status = StatusCancelled
+		if uerr := s.db.Update(func(tx *bolt.Tx) error { return putImport(tx.Bucket(bucketImports), &rep) }); uerr != nil {
+			return rep, fmt.Errorf("import %s: %w (and the record: %v)", path, err, uerr)
+		}
+		return rep, fmt.Errorf("import %s: before its annotations: %w", path, err)
+	}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if name == "" {
+		name = "Imported"
+	}
+	next := rep
+	_, _, err = s.addLayer(name, as.Annotations(), func(tx *bolt.Tx, l Layer, n int) error {
+		next.AnnotationsAdded, next.Layer, next.LayerID = n, l.Name, l.ID
+		return putImport(tx.Bucket(bucketImports), &next)
+	})
+	if err != nil {
+		return rep, fmt.Errorf("import %s: annotations: %w", path, err)
+	}
+	if progress != nil {
+		progress(next)
+	}
+	return next, nil
 }

@@ -228,7 +228,7 @@ func (k *KMLReader) Format() string { return "kml" }
 func (k *KMLReader) Warnings() []string {
 	var w []string
 	if k.lines > 0 {
-		w = append(w, skippedWarning(k.lines, "LineString/Polygon placemarks"))
+		w = append(w, fmt.Sprintf("%d LineString/Polygon placemarks skipped", k.lines))
 	}
 	if k.empty > 0 {
 		w = append(w, fmt.Sprintf("%d placemarks without a geometry skipped", k.empty))
