@@ -238,4 +238,3 @@ func (p gjProps) text(names ...string) (string, bool) {
 	}
 	return "", false
 }
-
