@@ -179,6 +179,39 @@ func (c *annotationCollector) geojsonFeature(n int, geometry json.RawMessage, pr
 // hint is honoured where the geometry fits it; only a feature of one part
 // can be restored as a circle.
 func (c *annotationCollector) geojsonPart(n int, hint AnnotationKind, single bool, part gjPart, p gjProps) (Annotation, bool) {
+	var circle *circleSpec
+	if hint == KindCircle {
+		center, cok := p.position(PropCenter)
+		r, rok := p.number(PropRadius)
+		circle = &circleSpec{center, cok, r, rok}
+	}
+	a := c.shape("feature", n, hint, single, part, circle)
+	a.Label, _ = p.text("title", "name")
+	a.Notes, _ = p.text("description")
+	a.Style = c.gjStyle(n, a.Kind, p)
+	a.ValidFrom = c.gjValidity(n, p, PropValidFrom, false)
+	a.ValidTo = c.gjValidity(n, p, PropValidTo, true)
+	return a, true
+}
+
+// circleSpec is what a feature says of the circle it draws: its centre
+// and radius, each when given.
+type circleSpec struct {
+	center    orb.Point
+	hasCenter bool
+	radius    float64
+	hasRadius bool
+}
+
+// shape returns the kind, points and radius of the annotation one part of
+// feature (or placemark) n stands for. The kind hint (0 for none) is
+// honoured where the geometry fits it: text and circles from Points,
+// arrows, freehand and two-point range-bearing lines from LineStrings,
+// rectangles (a ring of 4 corners, given from the first corner with the
+// opposite one third) and circles from Polygons; only a feature of one
+// part can be restored as a circle, from circle's centre and radius.
+// Polygon holes are dropped with a warning.
+func (c *annotationCollector) shape(what string, n int, hint AnnotationKind, single bool, part gjPart, circle *circleSpec) Annotation {
 	var a Annotation
 	switch part.typ {
 	case "Point":
@@ -201,7 +234,7 @@ func (c *annotationCollector) geojsonPart(n int, hint AnnotationKind, single boo
 		}
 	case "Polygon":
 		if len(part.rings) > 1 {
-			c.warn("feature", n, "%d polygon holes dropped", len(part.rings)-1)
+			c.warn(what, n, "%d polygon holes dropped", len(part.rings)-1)
 		}
 		ring := part.rings[0]
 		if len(ring) > 1 && ring[0] == ring[len(ring)-1] {
@@ -216,28 +249,21 @@ func (c *annotationCollector) geojsonPart(n int, hint AnnotationKind, single boo
 		}
 	}
 	if a.Kind == KindCircle {
-		center, ok := p.position(PropCenter)
-		r, rok := p.number(PropRadius)
 		switch {
-		case ok && rok:
-			a.Points, a.Radius = []orb.Point{center}, r
-		case rok && part.typ == "Point":
-			a.Radius = r
+		case circle != nil && circle.hasCenter && circle.hasRadius:
+			a.Points, a.Radius = []orb.Point{circle.center}, circle.radius
+		case circle != nil && circle.hasRadius && part.typ == "Point":
+			a.Radius = circle.radius
 		default:
-			c.warn("feature", n, "a circle without %s and %s read as a %s", PropCenter, PropRadius, strings.ToLower(part.typ))
 			a.Kind = KindPolygon
 			if part.typ == "Point" {
 				a.Kind = KindMarker
 			}
+			c.warn(what, n, "a circle without %s and %s read as a %s", PropCenter, PropRadius, a.Kind)
 		}
 	}
 	a.Points = append([]orb.Point(nil), a.Points...)
-	a.Label, _ = p.text("title", "name")
-	a.Notes, _ = p.text("description")
-	a.Style = c.gjStyle(n, a.Kind, p)
-	a.ValidFrom = c.gjValidity(n, p, PropValidFrom, false)
-	a.ValidTo = c.gjValidity(n, p, PropValidTo, true)
-	return a, true
+	return a
 }
 
 // gjValidity reads validity bound name, warning when it is unreadable.
