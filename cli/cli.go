@@ -58,6 +58,7 @@ func init() {
 		{"import", "[--json] [--map lat=COL,lon=COL,date=COL,...] FILE...", "import ACLED or UCDP GED CSV, any CSV of events, GeoJSON, KML or KMZ files into the store (format detected from the content)", runImport},
 		{"stats", "[--json] [filter flags]", "count the events passing a filter", runStats},
 		{"export", "--format csv|geojson|kml|kmz --out FILE [filter flags]", "write the events passing a filter", runExport},
+		{"annotations", "list [--json] | export --layer NAME --format geojson|kml|kmz --out FILE | import FILE [--layer NAME] [--json]", "list the annotation layers, or exchange one with GIS tools as GeoJSON, KML or KMZ", runAnnotations},
 		{"render", "--out FILE.png [--size WxH] [--bbox W,S,E,N | --center LON,LAT --zoom Z] [--title T] [--sample] [filter flags]",
 			"draw the map of the events passing a filter to a PNG (no display needed)", runRender},
 		{"help", "", "show this help", func(env *Env, _ []string) error { printHelp(env.Stdout); return nil }},

@@ -163,3 +163,35 @@ func (s *Store) importWithAnnotations(ctx context.Context, path string, src Even
 	}
 	return next, nil
 }
+
+// ReadAnnotationsFile reads the annotations of a GeoJSON, KML or KMZ
+// file, detecting the format from the content as ImportFile does, with
+// ReadAnnotationsGeoJSON, ReadAnnotationsKML or ReadAnnotationsKMZ: every
+// geometry, Points included, becomes an annotation. format is "geojson",
+// "kml" or "kmz". Any other file is refused with an error naming it.
+func ReadAnnotationsFile(path string) (items []Annotation, warnings []string, format string, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, "", fmt.Errorf("read annotations: %w", err)
+	}
+	defer f.Close()
+	br := utf16Reader(skipBOM(f))
+	switch format = detectContent(br); format {
+	case "kmz":
+		st, serr := f.Stat()
+		if serr != nil {
+			return nil, nil, format, fmt.Errorf("read annotations %s: %w", path, serr)
+		}
+		items, warnings, err = ReadAnnotationsKMZ(f, st.Size(), path)
+	case "kml":
+		items, warnings, err = ReadAnnotationsKML(br, path)
+	case "geojson":
+		items, warnings, err = ReadAnnotationsGeoJSON(br, path)
+	default:
+		return nil, nil, "", fmt.Errorf("read annotations %s: not GeoJSON, KML or KMZ", path)
+	}
+	if err != nil {
+		return nil, nil, format, fmt.Errorf("read annotations %w", err)
+	}
+	return items, warnings, format, nil
+}
