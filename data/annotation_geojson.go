@@ -238,3 +238,19 @@ func (p gjProps) text(names ...string) (string, bool) {
 	}
 	return "", false
 }
+
+// annotationKindProp reports whether feature properties carry a
+// "frontier:kind" naming an annotation kind (written in lower case, as
+// WriteAnnotationsGeoJSON does).
+func annotationKindProp(raw json.RawMessage) bool {
+	if !bytes.Contains(raw, []byte(`"`+PropKind+`"`)) {
+		return false
+	}
+	p, err := parseGJProps(raw)
+	if err != nil {
+		return false
+	}
+	s, _ := p.text(PropKind)
+	_, ok := ParseAnnotationKind(s)
+	return ok
+}
