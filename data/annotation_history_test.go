@@ -46,10 +46,18 @@ func TestAnnotationHistorySequence(t *testing.T) {
 	s := openTemp(t)
 	layer := addTestLayer(t, s, "Work")
 	h := NewAnnotationHistory(s)
+	// check compares the store with want, then closes and reopens it and
+	// compares again: every step is on disk.
 	check := func(step string, want ...Annotation) {
 		t.Helper()
-		if got, w := storeContents(t, s), withoutModified(want...); !reflect.DeepEqual(got, w) {
+		w := withoutModified(want...)
+		if got := storeContents(t, s); !reflect.DeepEqual(got, w) {
 			t.Fatalf("after %s the store holds\n%+v\nwant\n%+v", step, got, w)
+		}
+		s = reopen(t, s)
+		h.store = s
+		if got := storeContents(t, s); !reflect.DeepEqual(got, w) {
+			t.Fatalf("after %s and reopening, the store holds\n%+v\nwant\n%+v", step, got, w)
 		}
 	}
 	poly, marker := okAnnotation(KindPolygon), okAnnotation(KindMarker)
