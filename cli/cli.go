@@ -1,5 +1,6 @@
 // Package cli implements the frontier command line: the subcommands that
-// work on a store without a window (import, stats, export) and the choice
+// work on a store without a window (import, stats, export, render,
+// annotations) and the choice
 // of store file. It knows nothing of Fyne; main hands it the function that
 // opens the desktop app.
 package cli
@@ -58,6 +59,7 @@ func init() {
 		{"import", "[--json] [--map lat=COL,lon=COL,date=COL,...] FILE...", "import ACLED or UCDP GED CSV, any CSV of events, GeoJSON, KML or KMZ files into the store (format detected from the content)", runImport},
 		{"stats", "[--json] [filter flags]", "count the events passing a filter", runStats},
 		{"export", "--format csv|geojson|kml|kmz --out FILE [filter flags]", "write the events passing a filter", runExport},
+		{"annotations", "list [--json] | export --layer NAME --format geojson|kml|kmz --out FILE | import FILE [--layer NAME] [--json]", "list the annotation layers, or exchange one with GIS tools as GeoJSON, KML or KMZ", runAnnotations},
 		{"render", "--out FILE.png [--size WxH] [--bbox W,S,E,N | --center LON,LAT --zoom Z] [--title T] [--layers NAME,...|none] [--sample] [filter flags]",
 			"draw the map of the events passing a filter, with the visible annotation layers, to a PNG (no display needed)", runRender},
 		{"help", "", "show this help", func(env *Env, _ []string) error { printHelp(env.Stdout); return nil }},
@@ -79,7 +81,11 @@ func Run(env *Env, args []string) int {
 			return finish(env, "frontier "+name, c.run(env, args[1:]))
 		}
 	}
-	return finish(env, "frontier", usagef("unknown command %q (commands: import, stats, export, render, help)", name))
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	return finish(env, "frontier", usagef("unknown command %q (commands: %s)", name, strings.Join(names, ", ")))
 }
 
 func finish(env *Env, prefix string, err error) int {

@@ -20,7 +20,10 @@ type importResult struct {
 	Rejected  int             `json:"rejected"`
 	Errors    []data.RowError `json:"errors"`
 	Warnings  []string        `json:"warnings,omitempty"`
-	Error     string          `json:"error,omitempty"`
+	// AnnotationsAdded lines and polygons went to the new layer Layer.
+	AnnotationsAdded int    `json:"annotations_added,omitempty"`
+	Layer            string `json:"layer,omitempty"`
+	Error            string `json:"error,omitempty"`
 }
 
 func runImport(env *Env, args []string) error {
@@ -66,14 +69,15 @@ func runImport(env *Env, args []string) error {
 			rep, err = s.ImportFile(ctx, f, progressPrinter(env, f))
 		}
 		res := importResult{File: f, Format: rep.Format, Added: rep.Added, Updated: rep.Updated,
-			Unchanged: rep.Unchanged, Rejected: rep.Rejected, Errors: rep.Errors, Warnings: rep.Warnings}
+			Unchanged: rep.Unchanged, Rejected: rep.Rejected, Errors: rep.Errors, Warnings: rep.Warnings,
+			AnnotationsAdded: rep.AnnotationsAdded, Layer: rep.Layer}
 		if res.Errors == nil {
 			res.Errors = []data.RowError{}
 		}
 		if err != nil {
 			res.Error = err.Error()
 		}
-		if err != nil || rep.Added+rep.Updated+rep.Unchanged == 0 && rep.Rejected > 0 {
+		if err != nil || rep.Added+rep.Updated+rep.Unchanged+rep.AnnotationsAdded == 0 && rep.Rejected > 0 {
 			failed = true
 		}
 		if *asJSON {
@@ -98,12 +102,15 @@ const maxPrintedErrors = 20
 func printReport(env *Env, r importResult) {
 	if r.Error != "" {
 		fmt.Fprintf(env.Stderr, "frontier: %s\n", r.Error)
-		if r.Added+r.Updated+r.Unchanged+r.Rejected == 0 {
+		if r.Added+r.Updated+r.Unchanged+r.Rejected+r.AnnotationsAdded == 0 {
 			return
 		}
 	}
 	fmt.Fprintf(env.Stdout, "%s (%s): %d added, %d updated, %d unchanged, %d rejected\n",
 		r.File, r.Format, r.Added, r.Updated, r.Unchanged, r.Rejected)
+	if r.AnnotationsAdded > 0 {
+		fmt.Fprintf(env.Stdout, "  %d annotations (lines, polygons …) added to layer %q\n", r.AnnotationsAdded, r.Layer)
+	}
 	for _, w := range r.Warnings {
 		fmt.Fprintf(env.Stdout, "  note: %s\n", w)
 	}

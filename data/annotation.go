@@ -173,7 +173,8 @@ type Annotation struct {
 	Notes  string  `json:"notes,omitempty"`
 	Style  Style   `json:"style"`
 	// ValidFrom and ValidTo bound when the annotation applies (inclusive
-	// days or instants, UTC); a zero time leaves that end open. An
+	// days or instants, UTC); a zero time leaves that end open. A ValidTo
+	// at midnight UTC is a day: the annotation applies through its end. An
 	// annotation with both zero is undated and always shows.
 	ValidFrom time.Time `json:"valid_from,omitzero"`
 	ValidTo   time.Time `json:"valid_to,omitzero"`
@@ -188,14 +189,25 @@ func (a *Annotation) Dated() bool { return !a.ValidFrom.IsZero() || !a.ValidTo.I
 // VisibleIn reports whether the annotation shows in the time window
 // [from, to): undated annotations always do, dated ones while their span
 // overlaps the window. A zero from or to leaves the window open there.
+// The span runs from ValidFrom to ValidTo inclusive, through the end of
+// ValidTo's day when ValidTo is a midnight (a day).
 func (a *Annotation) VisibleIn(from, to time.Time) bool {
 	if !a.ValidFrom.IsZero() && !to.IsZero() && !a.ValidFrom.Before(to) {
 		return false
 	}
-	if !a.ValidTo.IsZero() && !from.IsZero() && a.ValidTo.Before(from) {
-		return false
+	if !a.ValidTo.IsZero() && !from.IsZero() {
+		if isMidnightUTC(a.ValidTo) {
+			return from.Before(a.ValidTo.AddDate(0, 0, 1))
+		}
+		return !a.ValidTo.Before(from)
 	}
 	return true
+}
+
+// isMidnightUTC reports whether t is the start of a UTC day.
+func isMidnightUTC(t time.Time) bool {
+	t = t.UTC()
+	return t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0
 }
 
 // Clone returns a copy that shares no memory with a.
@@ -255,6 +267,41 @@ func (a *Annotation) Validate() error {
 	}
 	if !a.ValidFrom.IsZero() && !a.ValidTo.IsZero() && a.ValidTo.Before(a.ValidFrom) {
 		return fmt.Errorf("annotation %d: valid-to %s is before valid-from %s", a.ID, a.ValidTo.Format(time.DateOnly), a.ValidFrom.Format(time.DateOnly))
+	}
+	if err := a.Style.Validate(); err != nil {
+		return fmt.Errorf("annotation %d: %w", a.ID, err)
+	}
+	return nil
+}
+
+// Style limits: widths and text sizes beyond these are surely mistakes.
+const (
+	MaxStrokeWidth = 100
+	MaxTextSize    = 500
+)
+
+// Validate checks that the style's colours are "#rrggbb" or "#rgb" (or
+// empty: not drawn), its opacities are in [0, 1], its width and text size
+// in [0, MaxStrokeWidth] and [0, MaxTextSize], and its dash is known.
+func (s *Style) Validate() error {
+	for _, c := range []struct{ name, v string }{{"stroke", s.Stroke}, {"fill", s.Fill}} {
+		if _, _, _, ok := ParseHexColor(c.v); c.v != "" && !ok {
+			return fmt.Errorf("%s colour %q is not #rrggbb", c.name, c.v)
+		}
+	}
+	for _, v := range []struct {
+		name     string
+		v, limit float64
+	}{
+		{"stroke opacity", s.StrokeOpacity, 1}, {"fill opacity", s.FillOpacity, 1},
+		{"stroke width", s.StrokeWidth, MaxStrokeWidth}, {"text size", s.TextSize, MaxTextSize},
+	} {
+		if !(v.v >= 0 && v.v <= v.limit) {
+			return fmt.Errorf("%s %g is out of range 0..%g", v.name, v.v, v.limit)
+		}
+	}
+	if s.Dash > DashDotted {
+		return fmt.Errorf("unknown dash pattern %d", s.Dash)
 	}
 	return nil
 }

@@ -1,10 +1,12 @@
 package data
 
 import (
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -39,10 +41,10 @@ func (s *Store) Layers() ([]Layer, error) {
 		return nil, fmt.Errorf("read layers: %w", err)
 	}
 	slices.SortStableFunc(out, func(a, b Layer) int {
-		if a.Order != b.Order {
-			return a.Order - b.Order
+		if c := cmp.Compare(a.Order, b.Order); c != 0 {
+			return c
 		}
-		return int(a.ID) - int(b.ID)
+		return cmp.Compare(a.ID, b.ID)
 	})
 	return out, nil
 }
@@ -57,6 +59,12 @@ func (s *Store) PutLayer(l *Layer) error {
 				return err
 			}
 			l.ID = id
+		} else if l.ID > b.Sequence() {
+			// A layer put back with its old ID (or from another store):
+			// later new layers must not collide with it.
+			if err := b.SetSequence(l.ID); err != nil {
+				return err
+			}
 		}
 		v, err := json.Marshal(l)
 		if err != nil {
@@ -139,54 +147,170 @@ func (s *Store) Annotation(id uint64) (Annotation, error) {
 // ApplyAnnotations writes puts and removes dels in one transaction, which
 // is on disk when it returns. Annotations with ID 0 get a new ID; Created
 // is set when zero and Modified always. It returns the stored copies of
-// puts. Nothing is written when any annotation fails Validate.
+// puts. Nothing is written when any annotation fails Validate or names a
+// layer that does not exist.
 func (s *Store) ApplyAnnotations(puts []Annotation, dels []uint64) ([]Annotation, error) {
+	out, err := prepareAnnotations(puts)
+	if err != nil {
+		return nil, err
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		return putAnnotations(tx, out, dels)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("save annotations: %w", err)
+	}
+	return out, nil
+}
+
+// prepareAnnotations returns validated copies of puts.
+func prepareAnnotations(puts []Annotation) ([]Annotation, error) {
 	out := make([]Annotation, len(puts))
-	now := time.Now().UTC().Truncate(time.Millisecond)
 	for i := range puts {
 		out[i] = puts[i].Clone()
 		if err := out[i].Validate(); err != nil {
 			return nil, fmt.Errorf("save annotation: %w", err)
 		}
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketAnnotations)
-		for _, id := range dels {
-			if err := b.Delete(idKey(id)); err != nil {
-				return err
-			}
+	return out, nil
+}
+
+// putAnnotations deletes dels and writes out (assigning IDs and times in
+// place) inside tx.
+func putAnnotations(tx *bolt.Tx, out []Annotation, dels []uint64) error {
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	b := tx.Bucket(bucketAnnotations)
+	layers := tx.Bucket(bucketLayers)
+	for _, id := range dels {
+		if err := b.Delete(idKey(id)); err != nil {
+			return err
 		}
-		for i := range out {
-			a := &out[i]
-			if a.ID == 0 {
-				id, err := b.NextSequence()
-				if err != nil {
-					return err
-				}
-				a.ID = id
-			} else if a.ID > b.Sequence() {
-				// An annotation from another store keeps its ID; later
-				// ones must not collide with it.
-				if err := b.SetSequence(a.ID); err != nil {
-					return err
-				}
+	}
+	known := map[uint64]bool{}
+	for i := range out {
+		a := &out[i]
+		if !known[a.Layer] {
+			if layers.Get(idKey(a.Layer)) == nil {
+				return fmt.Errorf("annotation %d: layer %d does not exist", a.ID, a.Layer)
 			}
-			if a.Created.IsZero() {
-				a.Created = now
-			}
-			a.Modified = now
-			v, err := json.Marshal(a)
+			known[a.Layer] = true
+		}
+		if a.ID == 0 {
+			id, err := b.NextSequence()
 			if err != nil {
 				return err
 			}
-			if err := b.Put(idKey(a.ID), v); err != nil {
+			a.ID = id
+		} else if a.ID > b.Sequence() {
+			// An annotation from another store keeps its ID; later
+			// ones must not collide with it.
+			if err := b.SetSequence(a.ID); err != nil {
 				return err
 			}
+		}
+		if a.Created.IsZero() {
+			a.Created = now
+		}
+		a.Modified = now
+		v, err := json.Marshal(a)
+		if err != nil {
+			return err
+		}
+		if err := b.Put(idKey(a.ID), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UniqueLayerName returns name if no layer has it, else name with " (2)",
+// " (3)"… appended, the first that is free. Names compare case-
+// insensitively.
+func (s *Store) UniqueLayerName(name string) (string, error) {
+	var out string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		out, err = uniqueLayerName(tx, name)
+		return err
+	})
+	return out, err
+}
+
+func uniqueLayerName(tx *bolt.Tx, name string) (string, error) {
+	taken := map[string]bool{}
+	err := tx.Bucket(bucketLayers).ForEach(func(k, v []byte) error {
+		var l Layer
+		if err := json.Unmarshal(v, &l); err != nil {
+			return fmt.Errorf("layer %x: %w", k, err)
+		}
+		taken[strings.ToLower(l.Name)] = true
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	try := name
+	for n := 2; taken[strings.ToLower(try)]; n++ {
+		try = fmt.Sprintf("%s (%d)", name, n)
+	}
+	return try, nil
+}
+
+// AddLayer stores a new layer named name (made unique as UniqueLayerName
+// does) above the others, and items on it (with new IDs), in one
+// transaction. It returns the layer and the stored annotations.
+func (s *Store) AddLayer(name string, items []Annotation) (Layer, []Annotation, error) {
+	return s.addLayer(name, items, nil)
+}
+
+// addLayer is AddLayer, running also inside its transaction when not nil.
+func (s *Store) addLayer(name string, items []Annotation, also func(tx *bolt.Tx, l Layer, n int) error) (Layer, []Annotation, error) {
+	var l Layer
+	out, err := prepareAnnotations(items)
+	if err != nil {
+		return l, nil, fmt.Errorf("add layer %q: %w", name, err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		unique, err := uniqueLayerName(tx, name)
+		if err != nil {
+			return err
+		}
+		l.Name = unique
+		b := tx.Bucket(bucketLayers)
+		err = b.ForEach(func(k, v []byte) error {
+			var o Layer
+			if err := json.Unmarshal(v, &o); err != nil {
+				return fmt.Errorf("layer %x: %w", k, err)
+			}
+			l.Order = max(l.Order, o.Order+1)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if l.ID, err = b.NextSequence(); err != nil {
+			return err
+		}
+		v, err := json.Marshal(&l)
+		if err != nil {
+			return err
+		}
+		if err := b.Put(idKey(l.ID), v); err != nil {
+			return err
+		}
+		for i := range out {
+			out[i].ID, out[i].Layer = 0, l.ID
+		}
+		if err := putAnnotations(tx, out, nil); err != nil {
+			return err
+		}
+		if also != nil {
+			return also(tx, l, len(out))
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("save annotations: %w", err)
+		return Layer{}, nil, fmt.Errorf("add layer %q: %w", name, err)
 	}
-	return out, nil
+	return l, out, nil
 }

@@ -297,15 +297,13 @@ func checkLonLat(e *Event, lon, lat float64) *RowError {
 	return nil
 }
 
-// skippedWarning words the warning about features that are not points.
-func skippedWarning(n int, what string) string {
-	return fmt.Sprintf("%d %s skipped (annotations are not supported yet)", n, what)
-}
-
 // GeoJSONReader streams events from an RFC 7946 GeoJSON FeatureCollection
-// (or a single Feature). Point features become events and MultiPoint
-// features one event per point; LineString and Polygon features are
-// skipped and counted in Warnings. Properties are mapped by name: the
+// (or a single Feature, or a bare geometry). Point features become events
+// and MultiPoint features one event per point; every other geometry
+// (LineString, Polygon, their Multi forms, GeometryCollection), and Points
+// whose "frontier:kind" property names an annotation kind, become
+// annotations as ReadAnnotationsGeoJSON reads them, returned by
+// Annotations when the events are done. Properties are mapped by name: the
 // names Frontier's export writes (EventProperties) and common spellings
 // (date, time, actor, side_a, deaths, description, …). The line Next
 // reports, and a RowError's Line, is the 1-based index of the feature in
@@ -327,8 +325,10 @@ type GeoJSONReader struct {
 	pending []Event         // the rest of a MultiPoint
 	pline   int
 	ev      Event
-	lines   int // LineString/Polygon features skipped
-	others  int // other geometries skipped
+	ann     annotationCollector
+	// annotationsOnly reads every feature as annotations (Points as
+	// markers), for ReadAnnotationsGeoJSON.
+	annotationsOnly bool
 }
 
 // geoJSONFeature is one feature as decoded.
@@ -341,7 +341,7 @@ type geoJSONFeature struct {
 
 // NewGeoJSONReader reads the start of a GeoJSON document. It fails, before
 // any feature is read, when the input is not a GeoJSON object of type
-// FeatureCollection or Feature.
+// FeatureCollection, Feature or one of the geometry types.
 func NewGeoJSONReader(name string, r io.Reader) (*GeoJSONReader, error) {
 	cr := &capReader{r: skipBOM(r)}
 	cr.allow(MaxFeatureBytes)
@@ -353,7 +353,7 @@ func NewGeoJSONReader(name string, r io.Reader) (*GeoJSONReader, error) {
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
 		return nil, fmt.Errorf("%s: not GeoJSON: the document is not a JSON object", name)
 	}
-	top := geoJSONFeature{}
+	top := geoJSONTop{}
 	typ, err := g.members(&top)
 	if err != nil {
 		return nil, fmt.Errorf("%s: not GeoJSON: %w", name, err)
@@ -369,19 +369,31 @@ func NewGeoJSONReader(name string, r io.Reader) (*GeoJSONReader, error) {
 		g.done = true // no features member: empty
 	case "Feature":
 		top.Type = typ
-		g.single = &top
+		g.single = &top.geoJSONFeature
+	case "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection":
+		geom, err := json.Marshal(map[string]any{"type": typ, "coordinates": top.Coordinates, "geometries": top.Geometries})
+		if err != nil {
+			return nil, fmt.Errorf("%s: not GeoJSON: %w", name, err)
+		}
+		g.single = &geoJSONFeature{Type: "Feature", Geometry: geom}
 	case "":
 		return nil, fmt.Errorf("%s: not GeoJSON: no \"type\" or \"features\" member", name)
 	default:
-		return nil, fmt.Errorf("%s: GeoJSON type %q is not supported (want FeatureCollection or Feature)", name, typ)
+		return nil, fmt.Errorf("%s: GeoJSON type %q is not supported (want FeatureCollection, Feature or a geometry)", name, typ)
 	}
 	return g, nil
 }
 
+// geoJSONTop is the top-level object: a Feature or a bare geometry.
+type geoJSONTop struct {
+	geoJSONFeature
+	Coordinates, Geometries json.RawMessage
+}
+
 // members reads top-level members up to "features" (leaving the decoder
 // inside its array) or to the end of the object, keeping those a single
-// Feature needs in top. It returns the "type" member seen.
-func (g *GeoJSONReader) members(top *geoJSONFeature) (string, error) {
+// Feature or geometry needs in top. It returns the "type" member seen.
+func (g *GeoJSONReader) members(top *geoJSONTop) (string, error) {
 	typ := ""
 	for g.dec.More() {
 		tok, err := g.dec.Token()
@@ -399,6 +411,10 @@ func (g *GeoJSONReader) members(top *geoJSONFeature) (string, error) {
 			dst = &top.Geometry
 		case "properties":
 			dst = &top.Properties
+		case "coordinates":
+			dst = &top.Coordinates
+		case "geometries":
+			dst = &top.Geometries
 		case "features":
 			tok, err := g.dec.Token()
 			if err != nil {
@@ -421,17 +437,13 @@ func (g *GeoJSONReader) members(top *geoJSONFeature) (string, error) {
 // Format returns "geojson".
 func (g *GeoJSONReader) Format() string { return "geojson" }
 
-// Warnings counts the features that were skipped for their geometry.
-func (g *GeoJSONReader) Warnings() []string {
-	var w []string
-	if g.lines > 0 {
-		w = append(w, skippedWarning(g.lines, "LineString/Polygon features"))
-	}
-	if g.others > 0 {
-		w = append(w, skippedWarning(g.others, "features without a Point geometry (GeometryCollection)"))
-	}
-	return w
-}
+// Warnings names the features whose annotations were skipped or changed
+// (holes dropped, unreadable colours …), with the reason.
+func (g *GeoJSONReader) Warnings() []string { return g.ann.Warnings() }
+
+// Annotations returns the annotations read so far: all of them once Next
+// has returned io.EOF.
+func (g *GeoJSONReader) Annotations() []Annotation { return g.ann.items }
 
 // Next returns the next event; see EventSource.
 func (g *GeoJSONReader) Next() (*Event, int, error) {
@@ -454,7 +466,7 @@ func (g *GeoJSONReader) Next() (*Event, int, error) {
 			if _, err := g.dec.Token(); err != nil { // ']'
 				return nil, g.feature, fmt.Errorf("%s: after feature %d: %w", g.name, g.feature, err)
 			}
-			if _, err := g.members(&geoJSONFeature{}); err != nil {
+			if _, err := g.members(&geoJSONTop{}); err != nil {
 				return nil, g.feature, fmt.Errorf("%s: after the features: %w", g.name, err)
 			}
 			g.done = true
@@ -508,6 +520,16 @@ func (g *GeoJSONReader) feature2events(f *geoJSONFeature, raw []byte) ([]Event, 
 	}
 	var points [][]float64
 	switch geom.Type {
+	case "Point", "MultiPoint":
+		if g.annotationsOnly || annotationKindProp(f.Properties) {
+			g.ann.geojsonFeature(g.feature, f.Geometry, f.Properties)
+			return nil, nil
+		}
+	case "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection":
+		g.ann.geojsonFeature(g.feature, f.Geometry, f.Properties)
+		return nil, nil
+	}
+	switch geom.Type {
 	case "Point":
 		var c []float64
 		if err := json.Unmarshal(geom.Coordinates, &c); err != nil || len(c) < 2 {
@@ -526,12 +548,6 @@ func (g *GeoJSONReader) feature2events(f *geoJSONFeature, raw []byte) ([]Event, 
 				return nil, &RowError{Field: "geometry", Reason: "a MultiPoint position needs a longitude and a latitude"}
 			}
 		}
-	case "LineString", "MultiLineString", "Polygon", "MultiPolygon":
-		g.lines++
-		return nil, nil
-	case "GeometryCollection":
-		g.others++
-		return nil, nil
 	default:
 		return nil, &RowError{Field: "geometry", Reason: fmt.Sprintf("geometry type %q is not a GeoJSON geometry", geom.Type)}
 	}

@@ -78,8 +78,12 @@ func TestGeoJSONQuirks(t *testing.T) {
 	if len(errs) != 1 || errs[0].Line != 4 || errs[0].Field != "date" {
 		t.Errorf("errors %v", errs)
 	}
-	if w := g.Warnings(); len(w) != 1 || w[0] != "2 LineString/Polygon features skipped (annotations are not supported yet)" {
+	if w := g.Warnings(); len(w) != 0 {
 		t.Errorf("warnings %q", w)
+	}
+	// The LineString and the Polygon are annotations.
+	if as := g.Annotations(); len(as) != 2 || as[0].Kind != KindPolyline || as[1].Kind != KindPolygon || len(as[1].Points) != 3 {
+		t.Errorf("annotations %+v", as)
 	}
 	if g.Format() != "geojson" {
 		t.Error(g.Format())
@@ -122,6 +126,16 @@ func TestGeoJSONCases(t *testing.T) {
 				t.Errorf("%v", r)
 			}
 		}},
+		{"bare geometries", `{"coordinates":[[1,2],[3,4]],"type":"LineString"}`, func(t *testing.T, e []Event, r []*RowError) {
+			if len(e)+len(r) != 0 {
+				t.Errorf("%v %v", e, r)
+			}
+		}},
+		{"bare point is an undated event", `{"type":"Point","coordinates":[1,2]}`, func(t *testing.T, e []Event, r []*RowError) {
+			if len(e) != 0 || len(r) != 1 || r[0].Field != "date" {
+				t.Errorf("%v %v", e, r)
+			}
+		}},
 		{"tags array and end", `{"type":"FeatureCollection","features":[{"type":"Feature",` + pt + `,"properties":{"date":"2020-01-01","date_end":"2020-01-03","tags":["a","b"]}}]}`, func(t *testing.T, e []Event, _ []*RowError) {
 			if len(e) != 1 || !reflect.DeepEqual(e[0].Tags, []string{"a", "b"}) || e[0].DatePrecision != PrecSpan || e[0].DateEnd != day("2020-01-03") {
 				t.Errorf("%+v", e)
@@ -137,7 +151,7 @@ func TestGeoJSONCases(t *testing.T) {
 }
 
 func TestGeoJSONNotGeoJSON(t *testing.T) {
-	for _, text := range []string{``, `[]`, `{"a":1}`, `{"type":"Point","coordinates":[1,2]}`, `{"type":"FeatureCollection","features":{}}`, `{"type":`} {
+	for _, text := range []string{``, `[]`, `{"a":1}`, `{"type":"Pt","coordinates":[1,2]}`, `{"type":"FeatureCollection","features":{}}`, `{"type":`} {
 		if _, err := NewGeoJSONReader("x.json", strings.NewReader(text)); err == nil || !strings.Contains(err.Error(), "x.json") {
 			t.Errorf("%q: err %v", text, err)
 		}
@@ -238,7 +252,7 @@ func TestGeoJSONRoundTripPrecisions(t *testing.T) {
 func TestImportFileDetectsGeoJSON(t *testing.T) {
 	s := openTemp(t)
 	rep := importFile(t, s, "testdata/quirks.geojson")
-	if rep.Format != "geojson" || rep.Added != 4 || rep.Rejected != 1 || len(rep.Warnings) != 1 {
+	if rep.Format != "geojson" || rep.Added != 4 || rep.Rejected != 1 || len(rep.Warnings) != 0 || rep.AnnotationsAdded != 2 || rep.Layer != "quirks" {
 		t.Errorf("%+v", rep)
 	}
 	path := writeTemp(t, "bad.geojson", `  {"type":"Topology"}`)

@@ -7,7 +7,10 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // DatasetSample is the dataset name of the embedded illustrative sample.
@@ -22,7 +25,9 @@ func SampleCSV() []byte { return sampleCSV }
 
 // ImportFile imports one file, detecting its format from its content: a
 // zip archive is read as KMZ, a document starting with '{' as GeoJSON, one
-// starting with '<' as KML; otherwise a CSV header naming UCDP GED columns
+// starting with '<' as KML (the lines and polygons of these three become
+// annotations on a new layer named after the file; see
+// importWithAnnotations); otherwise a CSV header naming UCDP GED columns
 // (type_of_violence, date_start, …) is read as UCDP GED, one with ACLED's
 // columns as ACLED, and any other CSV with latitude, longitude and date
 // columns (found by name, or the coordinates by value) with the generic
@@ -47,19 +52,19 @@ func (s *Store) ImportFile(ctx context.Context, path string, progress func(Impor
 			return ImportReport{File: path}, fmt.Errorf("import %w", err)
 		}
 		defer src.Close()
-		return s.Import(ctx, path, src, progress)
+		return s.importWithAnnotations(ctx, path, src, progress)
 	case "kml":
 		src, err := NewKMLReader(path, br)
 		if err != nil {
 			return ImportReport{File: path}, fmt.Errorf("import %w", err)
 		}
-		return s.Import(ctx, path, src, progress)
+		return s.importWithAnnotations(ctx, path, src, progress)
 	case "geojson":
 		src, err := NewGeoJSONReader(path, br)
 		if err != nil {
 			return ImportReport{File: path}, fmt.Errorf("import %w", err)
 		}
-		return s.Import(ctx, path, src, progress)
+		return s.importWithAnnotations(ctx, path, src, progress)
 	}
 	if looksLikeUCDP(br) {
 		src, err := NewUCDPReader(path, br)
@@ -70,10 +75,13 @@ func (s *Store) ImportFile(ctx context.Context, path string, progress func(Impor
 	}
 	missing := genericCSVMissing(br)
 	if len(missing) == 0 && !looksLikeACLED(br) {
-		src, err := NewGenericCSVReader(path, br, nil)
+		// Opened by name, the reader streams its second pass from the
+		// file instead of spooling a copy of it.
+		src, err := OpenGenericCSV(path, nil)
 		if err != nil {
 			return ImportReport{File: path}, fmt.Errorf("import %w", err)
 		}
+		defer src.Close()
 		return s.Import(ctx, path, src, progress)
 	}
 	src, err := NewACLEDReader(path, br)
@@ -116,4 +124,77 @@ func (s *Store) ImportSample(ctx context.Context) (ImportReport, error) {
 	}
 	src.Dataset = DatasetSample
 	return s.Import(ctx, "(embedded sample)", src, nil)
+}
+
+// importWithAnnotations imports src's events and then, when src is an
+// AnnotationSource with annotations, stores them on a new layer named after
+// the file's base name (made unique: "name (2)" …) in one transaction that
+// also records AnnotationsAdded and Layer in the import's record. A failed
+// or cancelled import stores no annotations.
+func (s *Store) importWithAnnotations(ctx context.Context, path string, src EventSource, progress func(ImportReport)) (ImportReport, error) {
+	rep, err := s.Import(ctx, path, src, progress)
+	if err != nil {
+		return rep, err
+	}
+	as, ok := src.(AnnotationSource)
+	if !ok || len(as.Annotations()) == 0 {
+		return rep, nil
+	}
+	if err := ctx.Err(); err != nil {
+		// Cancelled after the last batch: the events are in, the
+		// annotations are not, and the record says so.
+		rep.Status = StatusCancelled
+		if uerr := s.db.Update(func(tx *bolt.Tx) error { return putImport(tx.Bucket(bucketImports), &rep) }); uerr != nil {
+			return rep, fmt.Errorf("import %s: %w (and the record: %v)", path, err, uerr)
+		}
+		return rep, fmt.Errorf("import %s: before its annotations: %w", path, err)
+	}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if name == "" {
+		name = "Imported"
+	}
+	next := rep
+	_, _, err = s.addLayer(name, as.Annotations(), func(tx *bolt.Tx, l Layer, n int) error {
+		next.AnnotationsAdded, next.Layer, next.LayerID = n, l.Name, l.ID
+		return putImport(tx.Bucket(bucketImports), &next)
+	})
+	if err != nil {
+		return rep, fmt.Errorf("import %s: annotations: %w", path, err)
+	}
+	if progress != nil {
+		progress(next)
+	}
+	return next, nil
+}
+
+// ReadAnnotationsFile reads the annotations of a GeoJSON, KML or KMZ
+// file, detecting the format from the content as ImportFile does, with
+// ReadAnnotationsGeoJSON, ReadAnnotationsKML or ReadAnnotationsKMZ: every
+// geometry, Points included, becomes an annotation. format is "geojson",
+// "kml" or "kmz". Any other file is refused with an error naming it.
+func ReadAnnotationsFile(path string) (items []Annotation, warnings []string, format string, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, "", fmt.Errorf("read annotations: %w", err)
+	}
+	defer f.Close()
+	br := utf16Reader(skipBOM(f))
+	switch format = detectContent(br); format {
+	case "kmz":
+		st, serr := f.Stat()
+		if serr != nil {
+			return nil, nil, format, fmt.Errorf("read annotations %s: %w", path, serr)
+		}
+		items, warnings, err = ReadAnnotationsKMZ(f, st.Size(), path)
+	case "kml":
+		items, warnings, err = ReadAnnotationsKML(br, path)
+	case "geojson":
+		items, warnings, err = ReadAnnotationsGeoJSON(br, path)
+	default:
+		return nil, nil, "", fmt.Errorf("read annotations %s: not GeoJSON, KML or KMZ", path)
+	}
+	if err != nil {
+		return nil, nil, format, fmt.Errorf("read annotations %w", err)
+	}
+	return items, warnings, format, nil
 }

@@ -36,8 +36,11 @@ const maxKMLDepth = 1000
 // SchemaData/SimpleData pairs mapped by name as for GeoJSON, so that
 // Frontier's own KML export reads back as the events it was written from.
 // A Placemark without a time of its own takes that of its innermost
-// enclosing Folder or Document (declared before it). Placemarks with only
-// lines or polygons are skipped and counted in Warnings.
+// enclosing Folder or Document (declared before it). LineStrings,
+// LinearRings and Polygons (also inside MultiGeometries), and every
+// geometry of a Placemark whose frontier:kind ExtendedData names an
+// annotation kind, become annotations as ReadAnnotationsKML reads them,
+// returned by Annotations when the events are done.
 //
 // The line Next reports is the 1-based index of the Placemark in the
 // document. The document is read with encoding/xml as a token stream,
@@ -58,8 +61,18 @@ type KMLReader struct {
 	pending []Event
 	pline   int
 	ev      Event
-	lines   int
 	empty   int
+
+	ann annotationCollector
+	// annStyles says how to style ann.items[i], resolved at the end.
+	annStyles     []kmlAnnotationStyle
+	styles        map[string]*kmlStyleIn
+	styleMaps     map[string]*kmlStyleMapIn
+	tooManyStyles bool
+	resolved      bool
+	// annotationsOnly reads every geometry as annotations (Points as
+	// markers), for ReadAnnotationsKML.
+	annotationsOnly bool
 }
 
 // kmlFrame is an open element outside any Placemark, with the time a
@@ -103,16 +116,13 @@ type kmlPlacemarkIn struct {
 		Name  string `xml:"name,attr"`
 		Value string `xml:",chardata"`
 	} `xml:"ExtendedData>SchemaData>SimpleData"`
-	Point *kmlCoords `xml:"Point"`
-	Multi *struct {
-		Points []kmlCoords `xml:"Point"`
-		Lines  []struct{}  `xml:"LineString"`
-		Rings  []struct{}  `xml:"LinearRing"`
-		Polys  []struct{}  `xml:"Polygon"`
-	} `xml:"MultiGeometry"`
-	LineString *struct{} `xml:"LineString"`
-	LinearRing *struct{} `xml:"LinearRing"`
-	Polygon    *struct{} `xml:"Polygon"`
+	Point      *kmlCoords     `xml:"Point"`
+	Multi      *kmlGeometryIn `xml:"MultiGeometry"`
+	LineString *kmlCoords     `xml:"LineString"`
+	LinearRing *kmlCoords     `xml:"LinearRing"`
+	Polygon    *kmlPolygonIn  `xml:"Polygon"`
+	StyleURL   string         `xml:"styleUrl"`
+	Style      *kmlStyleIn    `xml:"Style"`
 }
 
 // NewKMLReader reads a KML document from r. It fails when the document
@@ -224,16 +234,22 @@ func (k *KMLReader) Close() error {
 // Format returns "kml".
 func (k *KMLReader) Format() string { return "kml" }
 
-// Warnings counts the Placemarks that were skipped for their geometry.
+// Warnings counts the Placemarks that were skipped for having no
+// geometry and names those whose annotations were skipped or changed.
 func (k *KMLReader) Warnings() []string {
-	var w []string
-	if k.lines > 0 {
-		w = append(w, skippedWarning(k.lines, "LineString/Polygon placemarks"))
-	}
+	k.resolveAnnotationStyles()
+	w := k.ann.Warnings()
 	if k.empty > 0 {
 		w = append(w, fmt.Sprintf("%d placemarks without a geometry skipped", k.empty))
 	}
 	return w
+}
+
+// Annotations returns the annotations read, styled; call it once Next has
+// returned io.EOF (shared styles may be declared after their use).
+func (k *KMLReader) Annotations() []Annotation {
+	k.resolveAnnotationStyles()
+	return k.ann.items
 }
 
 // Next returns the next event; see EventSource.
@@ -285,6 +301,23 @@ func (k *KMLReader) Next() (*Event, int, error) {
 					return nil, k.mark, fmt.Errorf("%s: %w", k.name, err)
 				}
 				parent.time = &kmlTime{When: ts.When}
+			case t.Name.Local == "Style" || t.Name.Local == "StyleMap":
+				var st kmlStyleIn
+				var sm kmlStyleMapIn
+				var err error
+				if t.Name.Local == "Style" {
+					err = k.dec.DecodeElement(&st, &t)
+				} else {
+					err = k.dec.DecodeElement(&sm, &t)
+				}
+				if err != nil {
+					return nil, k.mark, fmt.Errorf("%s: after placemark %d: %s: %w", k.name, k.mark, t.Name.Local, err)
+				}
+				if t.Name.Local == "Style" {
+					k.keepStyle(&st, nil)
+				} else {
+					k.keepStyle(nil, &sm)
+				}
 			case container && t.Name.Local == "TimeSpan":
 				var ts kmlTimeSpan
 				if err := k.dec.DecodeElement(&ts, &t); err != nil {
@@ -364,23 +397,21 @@ func kmlDates(t *kmlTime) (Event, *RowError) {
 // placemark turns one Placemark into its events (none when it has no
 // point).
 func (k *KMLReader) placemark(pm *kmlPlacemarkIn) ([]Event, *RowError) {
-	var coords []string
-	if pm.Point != nil {
-		coords = append(coords, pm.Point.Coordinates)
+	pt := &kmlTime{}
+	if pm.TimeStamp != nil {
+		pt.When = pm.TimeStamp.When
+	} else if pm.TimeSpan != nil {
+		pt.Begin, pt.End = pm.TimeSpan.Begin, pm.TimeSpan.End
+	} else {
+		pt = k.inherited()
 	}
-	hasLines := pm.LineString != nil || pm.LinearRing != nil || pm.Polygon != nil
-	if pm.Multi != nil {
-		for _, p := range pm.Multi.Points {
-			coords = append(coords, p.Coordinates)
-		}
-		hasLines = hasLines || len(pm.Multi.Lines)+len(pm.Multi.Rings)+len(pm.Multi.Polys) > 0
+	ext := frontierExtendedData(pm)
+	_, annotation := ParseAnnotationKind(ext[PropKind])
+	coords, hasGeometry := k.placemarkAnnotations(pm, k.annotationsOnly || annotation, ext, pt)
+	if !hasGeometry {
+		k.empty++
 	}
 	if len(coords) == 0 {
-		if hasLines {
-			k.lines++
-		} else {
-			k.empty++
-		}
 		return nil, nil
 	}
 	p := props{}
@@ -405,14 +436,7 @@ func (k *KMLReader) placemark(pm *kmlPlacemarkIn) ([]Event, *RowError) {
 			p["description"] = v
 		}
 	}
-	t := &kmlTime{}
-	if pm.TimeStamp != nil {
-		t.When = pm.TimeStamp.When
-	} else if pm.TimeSpan != nil {
-		t.Begin, t.End = pm.TimeSpan.Begin, pm.TimeSpan.End
-	} else {
-		t = k.inherited()
-	}
+	t := pt
 	fallback, rerr := kmlDates(t)
 	if rerr != nil {
 		if v, _ := p.get(propDate...); v == "" {

@@ -46,8 +46,12 @@ func TestKMLQuirks(t *testing.T) {
 	if len(errs) != 1 || errs[0].Line != 4 || errs[0].Field != "date" {
 		t.Errorf("errors %v", errs)
 	}
-	if w := k.Warnings(); len(w) != 1 || w[0] != "1 LineString/Polygon placemarks skipped (annotations are not supported yet)" {
+	if w := k.Warnings(); len(w) != 0 {
 		t.Errorf("warnings %q", w)
+	}
+	// The LineString placemark is an annotation.
+	if as := k.Annotations(); len(as) != 1 || as[0].Kind != KindPolyline || as[0].Label != "Line" || len(as[0].Points) != 2 {
+		t.Errorf("annotations %+v", as)
 	}
 	if k.Format() != "kml" {
 		t.Error(k.Format())
@@ -231,7 +235,7 @@ func TestKMZ(t *testing.T) {
 func TestImportFileDetectsKML(t *testing.T) {
 	s := openTemp(t)
 	rep := importFile(t, s, "testdata/quirks.kml")
-	if rep.Format != "kml" || rep.Added != 4 || rep.Rejected != 1 || len(rep.Warnings) != 1 {
+	if rep.Format != "kml" || rep.Added != 4 || rep.Rejected != 1 || len(rep.Warnings) != 0 || rep.AnnotationsAdded != 1 || rep.Layer != "quirks" {
 		t.Errorf("kml: %+v", rep)
 	}
 	b, err := os.ReadFile("testdata/quirks.kml")
@@ -242,7 +246,7 @@ func TestImportFileDetectsKML(t *testing.T) {
 	if err := os.WriteFile(path, zipOf(t, "doc.kml", string(b)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if rep := importFile(t, openTemp(t), path); rep.Format != "kml" || rep.Added != 4 {
+	if rep := importFile(t, openTemp(t), path); rep.Format != "kml" || rep.Added != 4 || rep.AnnotationsAdded != 1 || rep.Layer != "q" {
 		t.Errorf("kmz: %+v", rep)
 	}
 	for _, text := range []string{"<gpx></gpx>", "PK\x03\x04junk"} {

@@ -69,6 +69,13 @@ type ImportReport struct {
 	Errors    []RowError `json:"errors"`
 	// Warnings say what the reader had to guess about the whole file.
 	Warnings []string `json:"warnings,omitempty"`
+	// AnnotationsAdded counts the lines and polygons (and Frontier
+	// annotation features) of a GeoJSON, KML or KMZ file stored as
+	// annotations, on the new layer Layer (ID LayerID) named after the
+	// file. Records written before annotations lack them.
+	AnnotationsAdded int    `json:"annotations_added,omitempty"`
+	Layer            string `json:"layer,omitempty"`
+	LayerID          uint64 `json:"layer_id,omitempty"`
 }
 
 // EventSource yields the events of one input file.
