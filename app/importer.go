@@ -183,7 +183,7 @@ func (u *mainUI) runImports(jobs []importJob) {
 	post := u.st.post
 	u.st.spawn(func() func() {
 		var lines []string
-		changed := false
+		changed, drawn := false, false
 		for i, j := range jobs {
 			name := filepath.Base(j.path)
 			if j.skip != "" {
@@ -204,6 +204,7 @@ func (u *mainUI) runImports(jobs []importJob) {
 			}
 			lines = append(lines, reportLines(name, rep, err)...)
 			changed = changed || rep.Added > 0 || rep.Updated > 0
+			drawn = drawn || rep.AnnotationsAdded > 0
 			if ctx.Err() != nil {
 				break
 			}
@@ -212,7 +213,18 @@ func (u *mainUI) runImports(jobs []importJob) {
 			d.Hide()
 			cancel()
 			u.showImportReport(lines)
-			if changed {
+			if drawn && u.sess.annot != nil {
+				// Lines and polygons came in as a new layer: load it (the
+				// undo history stays).
+				err := u.sess.annot.reloadLayers()
+				if err == nil {
+					err = u.sess.annot.reloadItems()
+				}
+				if err != nil {
+					dialog.ShowError(fmt.Errorf("show the imported annotations: %w", err), u.win)
+				}
+			}
+			if changed || drawn {
 				u.sess.reload()
 			}
 		}
@@ -226,6 +238,9 @@ func reportLines(name string, rep data.ImportReport, err error) []string {
 	}
 	out := []string{fmt.Sprintf("%s (%s, %s): %d added, %d updated, %d unchanged, %d rejected",
 		name, rep.Format, rep.Status, rep.Added, rep.Updated, rep.Unchanged, rep.Rejected)}
+	if rep.AnnotationsAdded > 0 {
+		out = append(out, fmt.Sprintf("  %d lines, polygons and other drawings added as the annotation layer %q", rep.AnnotationsAdded, rep.Layer))
+	}
 	for _, w := range rep.Warnings {
 		out = append(out, "  note: "+w)
 	}

@@ -98,3 +98,31 @@ func TestDroppedFilesAreImported(t *testing.T) {
 		t.Errorf("after a drop: %d events, report %q", nu.st.ix.Len(), u.lastReport)
 	}
 }
+
+// Lines and polygons in an imported file arrive as a new annotation layer,
+// shown at once, and the report says so.
+func TestImportOfLinesShowsTheirLayer(t *testing.T) {
+	_, u := newAnnotTestUI(t)
+	before := len(u.sess.annot.layers)
+	u.importFiles([]string{filepath.Join("..", "data", "testdata", "quirks.kml")})
+	nu := settleSession(u)
+	if got := len(nu.sess.annot.layers); got != before+1 {
+		t.Fatalf("%d layers after the import, want %d", got, before+1)
+	}
+	layer := nu.sess.annot.layers[len(nu.sess.annot.layers)-1]
+	if layer.Name != "quirks" || nu.sess.annot.count(layer.ID) == 0 {
+		t.Errorf("new layer %q holds %d annotations", layer.Name, nu.sess.annot.count(layer.ID))
+	}
+	shown := 0
+	for _, a := range nu.ann.shown {
+		if a.Layer == layer.ID {
+			shown++
+		}
+	}
+	if shown == 0 {
+		t.Error("the imported annotations are not on the map")
+	}
+	if !strings.Contains(u.lastReport, `added as the annotation layer "quirks"`) {
+		t.Errorf("report lacks the annotation layer:\n%s", u.lastReport)
+	}
+}
