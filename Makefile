@@ -50,11 +50,12 @@ bench:
 
 FUZZTIME ?= 30s
 fuzz:
-	for f in FuzzACLEDReader FuzzUCDPReader FuzzGeoJSONReader FuzzKMLReader FuzzGenericCSV FuzzParseDay FuzzDecodeEvent FuzzParseMGRS; do \
+	for f in FuzzACLEDReader FuzzUCDPReader FuzzGeoJSONReader FuzzKMLReader FuzzGenericCSV FuzzParseDay FuzzDecodeEvent FuzzParseMGRS FuzzAnnotationGeoJSON FuzzAnnotationKML; do \
 		CGO_ENABLED=0 $(GO) test ./data/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
 	for f in FuzzDecode FuzzDecodeBody; do \
 		CGO_ENABLED=0 $(GO) test ./mapview/basemap/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
 	CGO_ENABLED=0 $(GO) test ./data/gazetteer/ -run '^$$' -fuzz '^FuzzSearch$$' -fuzztime $(FUZZTIME) || exit 1
+	CGO_ENABLED=0 $(GO) test -tags ci ./app/ -run '^$$' -fuzz '^FuzzParseDay$$' -fuzztime $(FUZZTIME) || exit 1
 
 # Rebuild the embedded basemap from ../shared/data (see cmd/basemap).
 basemap:
