@@ -312,7 +312,9 @@ func (s *Store) SetGroupChange(name string, members []string) (EventChange, erro
 }
 
 // RenameActor renames an actor (see RenameActorChange).
-func (s *Store) RenameActor(old, name string) error { return s.applyPlanned(s.RenameActorChange(old, name)) }
+func (s *Store) RenameActor(old, name string) error {
+	return s.applyPlanned(s.RenameActorChange(old, name))
+}
 
 // MergeActors merges aliases into an actor (see MergeActorsChange).
 func (s *Store) MergeActors(aliases []string, into string) error {

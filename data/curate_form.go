@@ -154,18 +154,19 @@ func (f EventForm) ApplyTo(base *Event) (*Event, error) {
 	e.Country = text(FieldCountry, f.Country, MaxIDLen, false)
 	e.EventType = canonicalVocab(text(FieldEventType, f.EventType, MaxIDLen, false))
 	e.SubEventType = canonicalVocab(text(FieldSubEventType, f.SubEventType, MaxIDLen, false))
-	if parent, disorder := EventTypeOf(e.SubEventType); parent != "" {
+	disorder := disorderOf(e.EventType)
+	if parent, d := EventTypeOf(e.SubEventType); parent != "" {
 		switch {
 		case e.EventType == "":
-			e.EventType = parent
+			e.EventType, disorder = parent, d
 		case !strings.EqualFold(e.EventType, parent) && isACLEDType(e.EventType):
 			bad(FieldSubEventType, "%q is a sub-event type of %s, not of %s", e.SubEventType, parent, e.EventType)
 		}
-		if e.EventType == parent {
-			e.DisorderType = disorder
-		}
-	} else if d := disorderOf(e.EventType); d != "" {
-		e.DisorderType = d
+	}
+	// The disorder type follows a changed type; an unchanged one keeps the
+	// source's (which may be a combination the vocabulary does not list).
+	if base == nil || base.EventType != e.EventType || base.SubEventType != e.SubEventType {
+		e.DisorderType = disorder
 	}
 	if e.EventType == "" {
 		bad(FieldEventType, "required (e.g. Battles, or any type of your own)")
