@@ -266,6 +266,11 @@ func (w *curationTx) putEvent(e *Event) error {
 		if k := w.scanKey(e.ID); k != nil {
 			return &FieldError{Field: "source_id", Reason: fmt.Sprintf("the dataset and source ID of event %d cannot change", e.ID)}
 		}
+		if e.ID > w.events.Sequence() { // an ID from elsewhere: later ones must not collide
+			if err := w.events.SetSequence(e.ID); err != nil {
+				return err
+			}
+		}
 	}
 	val, err := encodeEvent(nil, e, w.in)
 	if err != nil {

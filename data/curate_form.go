@@ -412,8 +412,8 @@ func ValidateEvent(e *Event) error {
 		bad("dataset", "dataset name empty or source ID too long")
 	}
 	for _, t := range e.UserTags {
-		if len(t) > MaxTagLen {
-			bad(FieldTags, "tag longer than %d bytes", MaxTagLen)
+		if err := CheckTag(t); err != nil {
+			bad(FieldTags, "%v", err)
 			break
 		}
 	}

@@ -1,9 +1,11 @@
 package data
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
@@ -49,7 +51,8 @@ const (
 )
 
 // FindDuplicates returns the pairs of possible duplicates among the
-// index's events, skipping pairs marked distinct, in row order. Events are
+// index's events, skipping pairs marked distinct, ordered by their later
+// row (B), then by A. Events are
 // bucketed by start day and by a grid of opts.Km cells, so each event is
 // compared only with those in neighbouring cells of the days in reach.
 func (ix *Index) FindDuplicates(opts DuplicateOptions) ([]DuplicatePair, error) {
@@ -98,26 +101,29 @@ func (ix *Index) FindDuplicates(opts DuplicateOptions) ([]DuplicatePair, error) 
 		}
 		lon, la := InverseMercator(ix.X[r], ix.Y[r])
 		cy := int64(math.Floor(la / cellDeg))
+		var ncx [3]int64 // the longitude cell of r in rows cy-1..cy+1
+		for j := range ncx {
+			ncx[j] = int64(math.Floor(lon / width(cy-1+int64(j))))
+		}
+		found := len(out)
 		for d := day - int64(opts.Days); d <= day; d++ {
-			for ny := cy - 1; ny <= cy+1; ny++ {
-				w := width(ny)
-				ncx := int64(math.Floor(lon / w))
-				for nx := ncx - 1; nx <= ncx+1; nx++ {
+			for j, ny := 0, cy-1; ny <= cy+1; j, ny = j+1, ny+1 {
+				for nx := ncx[j] - 1; nx <= ncx[j]+1; nx++ {
 					for _, q := range grid[key(d, ny, nx)] {
 						p, ok := ix.duplicatePair(q.row, r, q.lat, la, opts.Km, distinct)
 						if !ok {
 							continue
 						}
 						out = append(out, p)
-						if opts.Limit > 0 && len(out) >= opts.Limit {
-							sortPairs(out)
-							return out, nil
-						}
 					}
 				}
 			}
 		}
-		k := key(day, cy, int64(math.Floor(lon/width(cy))))
+		sortPairs(out[found:]) // the pairs ending at r, by their first row
+		if opts.Limit > 0 && len(out) >= opts.Limit {
+			return out[:opts.Limit], nil
+		}
+		k := key(day, cy, ncx[1])
 		if len(dayOf) == 0 || dayOf[len(dayOf)-1] != day {
 			dayOf = append(dayOf, day)
 			dayKeys = append(dayKeys, nil)
@@ -127,7 +133,6 @@ func (ix *Index) FindDuplicates(opts DuplicateOptions) ([]DuplicatePair, error) 
 		}
 		grid[k] = append(grid[k], dupEntry{r, la})
 	}
-	sortPairs(out)
 	return out, nil
 }
 
@@ -138,12 +143,7 @@ type dupEntry struct {
 }
 
 func sortPairs(p []DuplicatePair) {
-	sort.Slice(p, func(i, j int) bool {
-		if p[i].A != p[j].A {
-			return p[i].A < p[j].A
-		}
-		return p[i].B < p[j].B
-	})
+	slices.SortFunc(p, func(x, y DuplicatePair) int { return cmp.Compare(x.A, y.A) })
 }
 
 func floorDiv(a, b int64) int64 {
@@ -156,6 +156,9 @@ func floorDiv(a, b int64) int64 {
 
 // duplicatePair checks rows q < r (latitudes laQ, laR).
 func (ix *Index) duplicatePair(q, r int32, laQ, laR, km float64, distinct map[[2]uint64]bool) (DuplicatePair, bool) {
+	if math.Abs(laQ-laR)*111.19 > km*1.001 { // cheap test before the great circle
+		return DuplicatePair{}, false
+	}
 	lonQ := ix.X[q]*360 - 180
 	lonR := ix.X[r]*360 - 180
 	d := haversineKm(laQ, lonQ, laR, lonR)
@@ -185,7 +188,12 @@ func (ix *Index) sharedActor(q, r int32) uint32 {
 		}
 		return containsID(ix.Assoc[ix.AssocOff[row]:ix.AssocOff[row+1]], id)
 	}
-	for _, id := range append([]uint32{ix.Actor1[q], ix.Actor2[q]}, ix.Assoc[ix.AssocOff[q]:ix.AssocOff[q+1]]...) {
+	for _, id := range [2]uint32{ix.Actor1[q], ix.Actor2[q]} {
+		if id != 0 && has(r, id) {
+			return id
+		}
+	}
+	for _, id := range ix.Assoc[ix.AssocOff[q]:ix.AssocOff[q+1]] {
 		if id != 0 && has(r, id) {
 			return id
 		}

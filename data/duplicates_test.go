@@ -170,6 +170,14 @@ func TestFindDuplicatesMatchesBruteForce(t *testing.T) {
 			}
 		}
 	}
+	if !slices.IsSortedFunc(got, func(x, y DuplicatePair) int {
+		if x.B != y.B {
+			return int(x.B - y.B)
+		}
+		return int(x.A - y.A)
+	}) {
+		t.Error("pairs not ordered by B, then A")
+	}
 	var have []string
 	for _, p := range got {
 		have = append(have, fmt.Sprint(p.A, p.B))
@@ -210,6 +218,26 @@ func BenchmarkFindDuplicates(b *testing.B) {
 				pairs = len(p)
 			}
 			b.ReportMetric(float64(pairs), "pairs")
+		})
+	}
+}
+
+// BenchmarkEventByID finds an event by its ID alone (a walk of the
+// source-key index) in the generated stores.
+func BenchmarkEventByID(b *testing.B) {
+	for _, n := range synth.BenchSizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			s, err := Open(benchStore(b, n), Options{ReadOnly: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := s.EventByID(uint64(n/2 + i)); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }
