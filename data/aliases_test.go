@@ -1,8 +1,12 @@
 package data
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
+
+	"frontier/data/synth"
 )
 
 const ttp = "TTP: Tehrik-i-Taliban Pakistan"
@@ -221,5 +225,53 @@ func TestGroupsAndTagsFilter(t *testing.T) {
 		if _, err := s.TagChange(bad, []uint64{1}, false); err == nil {
 			t.Errorf("tag %q accepted", bad)
 		}
+	}
+}
+
+// BenchmarkLoadIndexWithAliases loads the generated stores after merging
+// the ten busiest actors' names into two canonical actors and tagging a
+// thousand events.
+func BenchmarkLoadIndexWithAliases(b *testing.B) {
+	for _, n := range synth.BenchSizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			src, err := os.ReadFile(benchStore(b, n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			path := filepath.Join(b.TempDir(), "aliases.db")
+			if err := os.WriteFile(path, src, 0o600); err != nil {
+				b.Fatal(err)
+			}
+			s, err := Open(path, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			ix, err := LoadIndex(s)
+			if err != nil {
+				b.Fatal(err)
+			}
+			all, _ := ix.Filter(&Filter{})
+			top := topActors(ix, all.ActorCounts, 10)
+			if err := s.MergeActors(top[1:5], top[0]); err != nil {
+				b.Fatal(err)
+			}
+			if err := s.MergeActors(top[6:], top[5]); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := s.TagEvents("bench", ix.IDs(all.Rows[:1000])); err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if ix, err = LoadIndex(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			if got := len(ix.TagRows("bench")); got != 1000 {
+				b.Fatalf("%d tagged rows", got)
+			}
+		})
 	}
 }
