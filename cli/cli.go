@@ -61,7 +61,7 @@ func init() {
 		{"render", "--out FILE.png [--size WxH] [--bbox W,S,E,N | --center LON,LAT --zoom Z] [--title T] [--sample] [filter flags]",
 			"draw the map of the events passing a filter to a PNG (no display needed)", runRender},
 		{"actors", "list [--json] | rename OLD NEW | merge ALIAS... --into NAME | split ALIAS | colour NAME #RRGGBB|none | type NAME TYPE | group NAME MEMBER... [--like TEXT] [--remove] | group --delete NAME",
-			"list and curate actors: aliases, colours, types and groups (filters, colours and exports follow the canonical actor)", runActors},
+			"list and curate actors: aliases, colours, types and groups (filters, counts, map colours and timeline stacks follow the canonical actor)", runActors},
 		{"events", "add --date D --lat LAT --lon LON|--mgrs REF --type T [--sub-type S --actor1 A --actor2 B --fatalities N --location L --notes N --source S --tag T ...] | edit ID --FIELD VALUE... [--tag T --untag T] | delete ID... | show ID [--json] | conflicts [--json] | take ID | keep ID | merge KEEP DROP [--take FIELD,...] | distinct ID ID",
 			"enter events by hand (prints the new ID), edit, delete, show their history, settle import conflicts, merge duplicates", runEvents},
 		{"tag", "NAME [--remove] [--id ID]... [filter flags] | --list [--json]", "tag (or untag) the events passing a filter, or list the tags", runTag},

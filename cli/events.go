@@ -466,9 +466,15 @@ func runDuplicates(env *Env, args []string) error {
 		if r.SharedActor == "" {
 			shared = "type " + r.SharedType
 		}
-		fmt.Fprintf(env.Stdout, "  %d %s %s %s %s  ~  %d %s %s %s %s  (%.1f km, %d days, %s)\n",
+		days := "same day"
+		if r.Days == 1 {
+			days = "1 day apart"
+		} else if r.Days > 1 {
+			days = fmt.Sprintf("%d days apart", r.Days)
+		}
+		fmt.Fprintf(env.Stdout, "  %d %s %s %s %s  ~  %d %s %s %s %s  (%.1f km, %s, %s)\n",
 			r.A.ID, r.A.Dataset, r.A.SourceID, r.A.Date, r.A.Location,
-			r.B.ID, r.B.Dataset, r.B.SourceID, r.B.Date, r.B.Location, r.Km, r.Days, shared)
+			r.B.ID, r.B.Dataset, r.B.SourceID, r.B.Date, r.B.Location, r.Km, days, shared)
 	}
 	if len(out) > 0 {
 		fmt.Fprintln(env.Stdout, "  'frontier events merge KEEP DROP' merges a pair, 'frontier events distinct A B' hides it")
