@@ -62,6 +62,12 @@ func init() {
 		{"annotations", "list [--json] | export --layer NAME --format geojson|kml|kmz --out FILE | import FILE [--layer NAME] [--json]", "list the annotation layers, or exchange one with GIS tools as GeoJSON, KML or KMZ", runAnnotations},
 		{"render", "--out FILE.png [--size WxH] [--bbox W,S,E,N | --center LON,LAT --zoom Z] [--title T] [--layers NAME,...|none] [--sample] [filter flags]",
 			"draw the map of the events passing a filter, with the visible annotation layers, to a PNG (no display needed)", runRender},
+		{"actors", "list [--json] | rename OLD NEW | merge ALIAS... --into NAME | split ALIAS | colour NAME #RRGGBB|none | type NAME TYPE | group NAME MEMBER... [--like TEXT] [--remove] | group --delete NAME",
+			"list and curate actors: aliases, colours, types and groups (filters, counts, map colours and timeline stacks follow the canonical actor)", runActors},
+		{"events", "add --date D --lat LAT --lon LON|--mgrs REF --type T [--sub-type S --actor1 A --actor2 B --fatalities N --location L --notes N --source S --tag T ...] | edit ID --FIELD VALUE... [--tag T --untag T] | delete ID... | show ID [--json] | conflicts [--json] | take ID | keep ID | merge KEEP DROP [--take FIELD,...] | distinct ID ID",
+			"enter events by hand (prints the new ID), edit, delete, show their history, settle import conflicts, merge duplicates", runEvents},
+		{"tag", "NAME [--remove] [--id ID]... [filter flags] | --list [--json]", "tag (or untag) the events passing a filter, or list the tags", runTag},
+		{"duplicates", "[--days N] [--km X] [--limit N] [--json] [filter flags]", "list possible duplicates: events within N days and X km sharing an actor or type (default 1 day, 5 km)", runDuplicates},
 		{"help", "", "show this help", func(env *Env, _ []string) error { printHelp(env.Stdout); return nil }},
 	}
 }
@@ -142,13 +148,19 @@ func printHelp(w io.Writer) {
 Every subcommand takes --db PATH after its name; otherwise $FRONTIER_DB, or
 else frontier.db in the user's data directory.
 
-Filter flags (stats, export):
+Filter flags (stats, export, render, tag, duplicates):
   --from YYYY-MM-DD --to YYYY-MM-DD   date window, both ends inclusive
-  --actor NAME                        actor1, actor2 or associated actor (repeatable)
+  --actor NAME                        actor1, actor2 or associated actor (repeatable; an alias
+                                      stands for its canonical actor)
+  --group NAME                        any actor of an actor group (repeatable)
   --type NAME                         event type or sub-event type (repeatable)
+  --tag NAME                          carries this user tag (repeatable)
   --bbox minLon,minLat,maxLon,maxLat  bounding box
   --min-fatalities N                  at least N fatalities
   --text WORD                         in the location or the notes
+
+An event ID is the number 'events add' prints (or 'events show' and 'duplicates'
+list), or DATASET:SOURCE_ID such as ACLED:PAK1234.
 `)
 }
 

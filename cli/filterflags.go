@@ -25,6 +25,7 @@ func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 type filterFlags struct {
 	from, to, bbox, text string
 	actors, types        stringList
+	groups, tags         stringList
 	minFatalities        int
 }
 
@@ -37,12 +38,20 @@ func addFilterFlags(fs *flag.FlagSet) *filterFlags {
 	fs.StringVar(&f.bbox, "bbox", "", "minLon,minLat,maxLon,maxLat")
 	fs.IntVar(&f.minFatalities, "min-fatalities", 0, "minimum fatalities")
 	fs.StringVar(&f.text, "text", "", "text in location or notes")
+	fs.Var(&f.groups, "group", "actor group (repeatable)")
+	fs.Var(&f.tags, "tag", "user tag (repeatable)")
 	return f
+}
+
+// any reports whether any filter flag was given.
+func (f *filterFlags) any() bool {
+	return f.from != "" || f.to != "" || f.bbox != "" || f.text != "" || len(f.actors) > 0 || len(f.types) > 0 ||
+		len(f.groups) > 0 || len(f.tags) > 0 || f.minFatalities != 0
 }
 
 // filter turns the flags into a data.Filter; bad values are usage errors.
 func (f *filterFlags) filter() (*data.Filter, error) {
-	out := &data.Filter{Actors: f.actors, Types: f.types, MinFatalities: f.minFatalities, Text: f.text}
+	out := &data.Filter{Actors: f.actors, Types: f.types, MinFatalities: f.minFatalities, Text: f.text, Groups: f.groups, Tags: f.tags}
 	var err error
 	if f.from != "" {
 		if out.From, err = parseFlagDay("from", f.from); err != nil {
@@ -100,6 +109,12 @@ func parseBBox(s string) ([4]float64, error) {
 
 // openForRead opens an existing store read-only and loads its index.
 func openForRead(env *Env, dbFlag string) (*data.Store, *data.Index, error) {
+	return openIndexed(env, dbFlag, false)
+}
+
+// openIndexed opens an existing store (for writing when write is set) and
+// loads its index.
+func openIndexed(env *Env, dbFlag string, write bool) (*data.Store, *data.Index, error) {
 	path, err := resolveDB(env, dbFlag)
 	if err != nil {
 		return nil, nil, err
@@ -107,7 +122,7 @@ func openForRead(env *Env, dbFlag string) (*data.Store, *data.Index, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, nil, fmt.Errorf("no store at %s (import a file first, or pass --db)", path)
 	}
-	s, err := data.Open(path, data.Options{ReadOnly: true})
+	s, err := data.Open(path, data.Options{ReadOnly: !write})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -138,6 +153,12 @@ func selectEvents(env *Env, fs *flag.FlagSet, args []string, db *string, check f
 	if len(pos) > 0 {
 		return sel, usagef("unexpected argument %q", pos[0])
 	}
+	return ff.open(env, *db, false, check)
+}
+
+// open runs check, opens the store (for writing when write is set) and
+// applies the filter. The caller closes sel.store.
+func (ff *filterFlags) open(env *Env, db string, write bool, check func() error) (sel selection, err error) {
 	if check != nil {
 		if err := check(); err != nil {
 			return sel, err
@@ -147,7 +168,7 @@ func selectEvents(env *Env, fs *flag.FlagSet, args []string, db *string, check f
 	if err != nil {
 		return sel, err
 	}
-	if sel.store, sel.ix, err = openForRead(env, *db); err != nil {
+	if sel.store, sel.ix, err = openIndexed(env, db, write); err != nil {
 		return sel, err
 	}
 	if sel.res, err = sel.ix.Filter(f); err != nil {

@@ -251,7 +251,7 @@ func TestSchema1StoreGainsAnnotationBuckets(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if v, err := s.Schema(); v != 2 || err != nil {
+	if v, err := s.Schema(); v != SchemaVersion || err != nil {
 		t.Errorf("schema %d %v", v, err)
 	}
 	if ls, err := s.Layers(); len(ls) != 0 || err != nil {

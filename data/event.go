@@ -90,7 +90,12 @@ type Event struct {
 	Fatalities int32
 
 	Notes, Source, SourceScale string
-	Tags                       []string
+	// Tags are the source's own tags (ACLED's tags column).
+	Tags []string
+	// UserTags are the user's tags (collections such as "Bajaur wave").
+	// They are kept apart from the source's record, so a re-import never
+	// touches them; Store.EventByID fills them in, Store.Event does not.
+	UserTags []string
 	// Updated is the source's last-updated time (ACLED timestamp).
 	Updated time.Time
 }
@@ -141,6 +146,9 @@ func (e *Event) Validate() error {
 	}
 	return nil
 }
+
+// LocalDataset is the dataset of events entered by hand.
+const LocalDataset = "LOCAL"
 
 // MaxIDLen bounds the length of a dataset name and of a source event ID.
 const MaxIDLen = 1024

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,12 +33,17 @@ type Filter struct {
 	// PreciseOnly keeps events known to the day and to the town
 	// (geo precision 1; an unknown precision does not count as precise).
 	PreciseOnly bool
+	// Groups adds the members of these actor groups to Actors.
+	Groups []string
+	// Tags keeps events carrying any of these user tags.
+	Tags []string
 }
 
 // IsZero reports whether the filter selects everything.
 func (f *Filter) IsZero() bool {
 	return f.From.IsZero() && f.To.IsZero() && len(f.Actors) == 0 && len(f.Types) == 0 &&
-		f.MinFatalities == 0 && f.BBox == nil && f.Text == "" && !f.PreciseOnly
+		f.MinFatalities == 0 && f.BBox == nil && f.Text == "" && !f.PreciseOnly &&
+		len(f.Groups) == 0 && len(f.Tags) == 0
 }
 
 // Result is what a filter selects: rows in time order, and counts per
@@ -70,12 +76,19 @@ func (ix *Index) Filter(f *Filter) (Result, error) {
 	if from != math.MinInt64 || to != math.MaxInt64 {
 		lo, hi = ix.timeRange(from, to)
 	}
-	var actors, types bitset
-	if len(f.Actors) > 0 {
-		actors = ix.setOf(f.Actors)
+	var actors, types, tagged bitset
+	if len(f.Actors) > 0 || len(f.Groups) > 0 {
+		names := f.Actors
+		for _, g := range f.Groups {
+			names = append(slices.Clip(names), ix.Groups[g]...)
+		}
+		actors = ix.setOf(names, true)
+	}
+	if len(f.Tags) > 0 {
+		tagged = ix.tagBitset(f.Tags)
 	}
 	if len(f.Types) > 0 {
-		types = ix.setOf(f.Types)
+		types = ix.setOf(f.Types, false)
 	}
 	var bx0, by0, bx1, by1 float64
 	if f.BBox != nil {
@@ -114,6 +127,9 @@ func (ix *Index) Filter(f *Filter) (Result, error) {
 		if actors != nil && !ix.rowHasActor(i, actors) {
 			continue
 		}
+		if tagged != nil && !tagged.has(uint32(i)) {
+			continue
+		}
 		if locs != nil && !locs.has(ix.Location[i]) {
 			needNotes = append(needNotes, int32(i))
 			continue
@@ -142,11 +158,15 @@ func (ix *Index) rowHasActor(i int, set bitset) bool {
 	return false
 }
 
-// setOf returns the bitset of the known names among names.
-func (ix *Index) setOf(names []string) bitset {
+// setOf returns the bitset of the known names among names; with actors,
+// an alias stands for its canonical actor.
+func (ix *Index) setOf(names []string, actors bool) bitset {
 	b := newBitset(len(ix.Strings))
 	for _, n := range names {
 		if id, ok := ix.StringID(n); ok && id != 0 {
+			if actors {
+				id = ix.CanonicalID(id)
+			}
 			b.set(id)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"time"
@@ -247,6 +248,12 @@ func (s *Store) commitChunk(rep *ImportReport, c importChunk, status string) err
 		if err := writeBatch(tx, c.items, &next); err != nil {
 			return err
 		}
+		if status != StatusRunning {
+			if n := countConflicts(tx, next.ID); n > 0 {
+				next.Warnings = append(slices.Clip(next.Warnings), fmt.Sprintf(
+					"%d rows were kept as edited or deleted locally; the incoming rows wait as conflicts (frontier events conflicts)", n))
+			}
+		}
 		return putImport(tx.Bucket(bucketImports), &next)
 	})
 	if err != nil {
@@ -342,6 +349,9 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 		return nil
 	}
 	keys := make([]byte, 16*len(items)) // one allocation for the batch's keys
+	// Local edits win over incoming rows; added IDs are recorded per import.
+	guard := newLocalGuard(tx, rep.ID)
+	var firstAdded, lastAdded uint64
 	for i, it := range items {
 		if i+1 < len(items) && bytes.Equal(items[i+1].src, it.src) {
 			rep.Unchanged++ // superseded by a later row of the same batch
@@ -367,6 +377,10 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 		case old == nil:
 			rep.Added++
 			srcPuts = append(srcPuts, pendingPut{it.src, key})
+			if firstAdded == 0 {
+				firstAdded = id
+			}
+			lastAdded = id
 		case bytes.Equal(old, key) && bytes.Equal(cur, it.val):
 			rep.Unchanged++
 			continue
@@ -374,6 +388,12 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 			rep.Unchanged++ // the store holds a later revision of this event
 			continue
 		default:
+			if protected, err := guard.check(id, it.val); err != nil {
+				return err
+			} else if protected {
+				rep.Unchanged++ // the local version stays; see Store.Conflicts
+				continue
+			}
 			rep.Updated++
 			if !bytes.Equal(old, key) {
 				if err := events.Delete(old); err != nil {
@@ -394,6 +414,9 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 		if err := srcids.Put(p.key, p.val); err != nil {
 			return err
 		}
+	}
+	if b := tx.Bucket(bucketImportIDs); b != nil && lastAdded != 0 {
+		return putImportRange(b, rep.ID, firstAdded, lastAdded)
 	}
 	return nil
 }

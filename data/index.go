@@ -38,10 +38,19 @@ type Index struct {
 	AssocOff []uint32
 	Assoc    []uint32
 
+	// Groups maps each actor group's name to its members as stored (see
+	// GroupMembers for their canonical names).
+	Groups map[string][]string
+
 	maxSpan int64
 	store   *Store
 	idsOnce sync.Once
 	ids     map[string]uint32
+	// canon maps an actor's string ID to its canonical actor's (nil: no
+	// aliases); the actor columns already hold canonical IDs.
+	canon []uint32
+	// tagRows lists, per user tag, the rows carrying it.
+	tagRows map[string][]int32
 }
 
 // Len returns the number of rows.
@@ -54,6 +63,7 @@ const releaseEvery = 1 << 16
 // LoadIndex reads the columns of every stored event in one pass.
 func LoadIndex(s *Store) (*Index, error) {
 	ix := &Index{store: s, ActorInfo: map[uint32]Actor{}}
+	var cur curation
 	err := s.db.View(func(tx *bolt.Tx) error {
 		// Read ahead during the one full scan, then give the pages back:
 		// the index holds what the UI needs, so the mapping need not stay
@@ -77,18 +87,24 @@ func LoadIndex(s *Store) (*Index, error) {
 				adviseMapping(s.db, tx.Size(), adviseScan)
 			}
 		}
-		return tx.Bucket(bucketActors).ForEach(func(k, v []byte) error {
+		err := tx.Bucket(bucketActors).ForEach(func(k, v []byte) error {
 			id := binary.BigEndian.Uint32(k)
 			a, err := decodeActor(s.lookup(id), v)
 			ix.ActorInfo[id] = a
 			return err
 		})
+		if err != nil {
+			return err
+		}
+		cur, err = readCuration(tx)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load index of %s: %w", s.path, err)
 	}
 	ix.Strings = s.Strings()
 	ix.AssocOff = append(ix.AssocOff, uint32(len(ix.Assoc)))
+	ix.applyCuration(cur)
 	return ix, nil
 }
 
@@ -159,8 +175,9 @@ func (ix *Index) StringID(s string) (uint32, bool) {
 	return id, ok
 }
 
-// StringSet marks, by string ID, the names the index knows; it is nil
-// when names is empty. Views use it for the actors the user filtered on.
+// StringSet marks, by string ID, the names the index knows (an actor
+// alias marks its canonical actor); it is nil when names is empty. Views
+// use it for the actors the user filtered on.
 func (ix *Index) StringSet(names []string) []bool {
 	if len(names) == 0 {
 		return nil
@@ -168,7 +185,7 @@ func (ix *Index) StringSet(names []string) []bool {
 	set := make([]bool, len(ix.Strings))
 	for _, n := range names {
 		if id, ok := ix.StringID(n); ok {
-			set[id] = true
+			set[ix.CanonicalID(id)] = true
 		}
 	}
 	return set

@@ -14,7 +14,7 @@ import (
 )
 
 // SchemaVersion is the store layout this build reads and writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Bucket names.
 var (
@@ -81,6 +81,9 @@ var migrations = []func(tx *bolt.Tx) error{
 		}
 		return nil
 	},
+	// 3: curation (provenance, conflicts, aliases, groups, user tags,
+	// distinct pairs, import ID ranges).
+	2: migrateCuration,
 }
 
 // Open opens (creating if needed) the store at path, migrating it to the
