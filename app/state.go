@@ -379,7 +379,8 @@ func orderActors(strs []string, ids []uint32, counts []int32) []uint32 {
 func sameFilter(a, b *data.Filter) bool {
 	return a.From.Equal(b.From) && a.To.Equal(b.To) && slices.Equal(a.Actors, b.Actors) &&
 		slices.Equal(a.Types, b.Types) && a.MinFatalities == b.MinFatalities && a.Text == b.Text &&
-		a.PreciseOnly == b.PreciseOnly && ((a.BBox == nil) == (b.BBox == nil)) && (a.BBox == nil || *a.BBox == *b.BBox)
+		a.PreciseOnly == b.PreciseOnly && ((a.BBox == nil) == (b.BBox == nil)) && (a.BBox == nil || *a.BBox == *b.BBox) &&
+		slices.Equal(a.Tags, b.Tags) && slices.Equal(a.Groups, b.Groups)
 }
 
 // cloneFilter copies f so that a worker's copy shares no slices with the
@@ -388,6 +389,8 @@ func cloneFilter(f *data.Filter) data.Filter {
 	c := *f
 	c.Actors = slices.Clone(f.Actors)
 	c.Types = slices.Clone(f.Types)
+	c.Tags = slices.Clone(f.Tags)
+	c.Groups = slices.Clone(f.Groups)
 	if f.BBox != nil {
 		b := *f.BBox
 		c.BBox = &b

@@ -194,6 +194,10 @@ const (
 	cDataset
 	cDateEnd
 	cDatePrecName
+	cActor1Src
+	cActor2Src
+	cAssoc1Src
+	cAssoc2Src
 	numACLEDCols
 )
 
@@ -206,6 +210,9 @@ var acledColNames = [numACLEDCols]string{
 	"location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
 	"fatalities", "tags", "timestamp", "frontier_dataset",
 	"frontier_date_end", "frontier_date_precision",
+	// A Frontier export writes canonical actors and keeps the source's
+	// names here; reading them back restores the event as it was.
+	"frontier_actor1_source", "frontier_actor2_source", "frontier_assoc_actor_1_source", "frontier_assoc_actor_2_source",
 }
 
 // get returns the trimmed value of column c, or "" if the file lacks it.
@@ -253,6 +260,10 @@ func (a *ACLEDReader) event(rec []string) (*Event, *RowError) {
 	}
 	if ds := g(cDataset); ds != "" {
 		e.Dataset = ds
+	}
+	if a.at[cActor1Src] >= 0 {
+		e.Actor1, e.Actor2 = g(cActor1Src), g(cActor2Src)
+		e.Assoc1, e.Assoc2 = SplitList(g(cAssoc1Src)), SplitList(g(cAssoc2Src))
 	}
 	if e.SourceID == "" {
 		return nil, &RowError{Field: a.idCol, Reason: "no event ID"}

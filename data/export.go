@@ -54,6 +54,16 @@ func (ix *Index) EachEvent(rows []int32, fn func(*Event) error) error {
 	})
 }
 
+// eachExported is EachEvent for the exporters: each event's actors are
+// the canonical ones (aliases merged by the user), and orig holds the
+// names the source wrote, with changed saying whether any differ.
+func (ix *Index) eachExported(rows []int32, fn func(e *Event, orig SourceActors, changed bool) error) error {
+	return ix.EachEvent(rows, func(e *Event) error {
+		orig, changed := ix.CanonicalActors(e)
+		return fn(e, orig, changed)
+	})
+}
+
 // timePrecisionCode is ACLED's time_precision for p.
 func timePrecisionCode(p DatePrecision) string {
 	switch p {
@@ -95,13 +105,18 @@ func ACLEDRecord(e *Event) []string {
 	}
 }
 
-// WriteCSV writes the events of rows as an ACLED-format CSV.
+// WriteCSV writes the events of rows as an ACLED-format CSV, with the
+// canonical actors in ACLED's actor columns and the source's names in
+// SourceActorColumns.
 func (ix *Index) WriteCSV(w io.Writer, rows []int32) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(append(append([]string(nil), ACLEDColumns...), exportExtraColumns...)); err != nil {
+	header := append(append(append([]string(nil), ACLEDColumns...), exportExtraColumns...), SourceActorColumns...)
+	if err := cw.Write(header); err != nil {
 		return fmt.Errorf("write CSV header: %w", err)
 	}
-	err := ix.EachEvent(rows, func(e *Event) error { return cw.Write(ACLEDRecord(e)) })
+	err := ix.eachExported(rows, func(e *Event, orig SourceActors, _ bool) error {
+		return cw.Write(append(ACLEDRecord(e), orig.Record()...))
+	})
 	if err != nil {
 		return fmt.Errorf("write CSV: %w", err)
 	}
@@ -156,20 +171,34 @@ func EventProperties(e *Event) map[string]any {
 	return p
 }
 
+// addSourceActors records the source's actor names beside the canonical
+// ones, under the names of SourceActorColumns.
+func addSourceActors(p map[string]any, orig SourceActors) {
+	for i, v := range orig.Record() {
+		if v != "" {
+			p[SourceActorColumns[i]] = v
+		}
+	}
+}
+
 // WriteGeoJSON writes the events of rows as an RFC 7946 FeatureCollection of
-// Points, one feature per line.
+// Points, one feature per line. Actors are canonical; where the user merged
+// aliases, the source's names are kept in SourceActorColumns properties.
 func (ix *Index) WriteGeoJSON(w io.Writer, rows []int32) error {
 	bw := bufio.NewWriter(w)
 	if _, err := bw.WriteString(`{"type":"FeatureCollection","features":[`); err != nil {
 		return fmt.Errorf("write GeoJSON: %w", err)
 	}
 	first := true
-	err := ix.EachEvent(rows, func(e *Event) error {
+	err := ix.eachExported(rows, func(e *Event, orig SourceActors, changed bool) error {
 		f := geoFeature{
 			Type:       "Feature",
 			ID:         e.Dataset + ":" + e.SourceID,
 			Geometry:   geoPoint{Type: "Point", Coordinates: [2]float64{e.Lon, e.Lat}},
 			Properties: EventProperties(e),
+		}
+		if changed {
+			addSourceActors(f.Properties, orig)
 		}
 		b, err := json.Marshal(f)
 		if err != nil {

@@ -52,14 +52,16 @@ func (c *capReader) allow(k int64) { c.limit = c.n + k }
 // specific first. Keys are compared after normKey. Frontier's own export
 // names (EventProperties) come first so that a round trip is exact.
 var (
-	propID         = []string{"event_id_cnty", "event_id", "id", "data_id", "event_id_no_cnty", "frontier_id"}
-	propDate       = []string{"event_date", "date", "date_start", "start", "start_date", "datetime", "time", "when", "begin"}
-	propDateEnd    = []string{"event_date_end", "date_end", "end", "end_date", "frontier_date_end"}
-	propPrecName   = []string{"date_precision", "frontier_date_precision"}
-	propActor1     = []string{"actor1", "actor", "side_a", "actor_1"}
-	propActor2     = []string{"actor2", "side_b", "actor_2"}
-	propAssoc1     = []string{"assoc_actor_1", "ally_actor_1"}
-	propAssoc2     = []string{"assoc_actor_2", "ally_actor_2"}
+	propID       = []string{"event_id_cnty", "event_id", "id", "data_id", "event_id_no_cnty", "frontier_id"}
+	propDate     = []string{"event_date", "date", "date_start", "start", "start_date", "datetime", "time", "when", "begin"}
+	propDateEnd  = []string{"event_date_end", "date_end", "end", "end_date", "frontier_date_end"}
+	propPrecName = []string{"date_precision", "frontier_date_precision"}
+	// A Frontier export keeps the source's actor names beside the
+	// canonical ones (where the user merged aliases): those come first.
+	propActor1     = []string{"frontier_actor1_source", "actor1", "actor", "side_a", "actor_1"}
+	propActor2     = []string{"frontier_actor2_source", "actor2", "side_b", "actor_2"}
+	propAssoc1     = []string{"frontier_assoc_actor_1_source", "assoc_actor_1", "ally_actor_1"}
+	propAssoc2     = []string{"frontier_assoc_actor_2_source", "assoc_actor_2", "ally_actor_2"}
 	propType       = []string{"event_type", "type"}
 	propSubType    = []string{"sub_event_type", "subtype", "sub_type"}
 	propFatalities = []string{"fatalities", "deaths", "killed", "best", "best_est"}

@@ -219,7 +219,7 @@ func (ix *Index) WriteKML(w io.Writer, rows []int32) error {
 
 	i := 0
 	open := false
-	err := ix.EachEvent(ordered, func(e *Event) error {
+	err := ix.eachExported(ordered, func(e *Event, orig SourceActors, changed bool) error {
 		row := ordered[i]
 		if i == 0 || ix.Type[row] != ix.Type[ordered[i-1]] {
 			if open {
@@ -235,7 +235,7 @@ func (ix *Index) WriteKML(w io.Writer, rows []int32) error {
 			open = true
 		}
 		i++
-		ix.writePlacemark(k, row, e)
+		ix.writePlacemark(k, row, e, orig, changed)
 		return k.err
 	})
 	if err != nil {
@@ -255,7 +255,7 @@ func (ix *Index) WriteKML(w io.Writer, rows []int32) error {
 }
 
 // writePlacemark writes the Placemark of event e at row.
-func (ix *Index) writePlacemark(k *kmlWriter, row int32, e *Event) {
+func (ix *Index) writePlacemark(k *kmlWriter, row int32, e *Event, orig SourceActors, changed bool) {
 	k.raw("<Placemark>")
 	k.elem("name", kmlName(e))
 	k.raw("<description>")
@@ -275,6 +275,9 @@ func (ix *Index) writePlacemark(k *kmlWriter, row int32, e *Event) {
 	}
 	k.raw("<styleUrl>#" + styleID + "</styleUrl>")
 	props := EventProperties(e)
+	if changed {
+		addSourceActors(props, orig)
+	}
 	keys := make([]string, 0, len(props))
 	for key := range props {
 		keys = append(keys, key)
