@@ -14,7 +14,7 @@ import (
 )
 
 // SchemaVersion is the store layout this build reads and writes.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Bucket names.
 var (
@@ -84,6 +84,13 @@ var migrations = []func(tx *bolt.Tx) error{
 	// 3: curation (provenance, conflicts, aliases, groups, user tags,
 	// distinct pairs, import ID ranges).
 	2: migrateCuration,
+	// 4: saved views.
+	3: func(tx *bolt.Tx) error {
+		if _, err := tx.CreateBucketIfNotExists(bucketViews); err != nil {
+			return fmt.Errorf("create bucket %s: %w", bucketViews, err)
+		}
+		return nil
+	},
 }
 
 // Open opens (creating if needed) the store at path, migrating it to the

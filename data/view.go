@@ -1,0 +1,175 @@
+package data
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// bucketViews (schema 4) holds the saved views, one JSON record each
+// under its 8-byte ID.
+var bucketViews = []byte("views")
+
+// View is a saved view: the whole state a briefer returns to or presents —
+// where the map looks, which events pass, which annotation layers show,
+// the selected event — with a title and speaker notes. A deck is the views
+// in Order.
+type View struct {
+	ID    uint64 `json:"id"`
+	Title string `json:"title"`
+	// Notes are the speaker notes shown on the presenter's screen.
+	Notes string `json:"notes,omitempty"`
+	// Order sorts the views into a deck (lower first).
+	Order int `json:"order"`
+	// CenterLon, CenterLat and Zoom place the map (Web Mercator zoom,
+	// fractions allowed).
+	CenterLon float64 `json:"center_lon"`
+	CenterLat float64 `json:"center_lat"`
+	Zoom      float64 `json:"zoom"`
+	// Filter is the event filter, its From/To the time window.
+	Filter Filter `json:"filter"`
+	// Layers are the IDs of the annotation layers shown; nil shows the
+	// layers the store marks visible.
+	Layers []uint64 `json:"layers"`
+	// Selected is the store ID of the selected event (0 for none).
+	Selected uint64 `json:"selected,omitempty"`
+	// Created and Modified are set by the store.
+	Created  time.Time `json:"created,omitzero"`
+	Modified time.Time `json:"modified,omitzero"`
+}
+
+// Validate checks a view's values.
+func (v *View) Validate() error {
+	switch {
+	case strings.TrimSpace(v.Title) == "":
+		return fmt.Errorf("view %d: no title", v.ID)
+	case !(v.CenterLon >= -180 && v.CenterLon <= 180) || !(v.CenterLat >= -90 && v.CenterLat <= 90):
+		return fmt.Errorf("view %q: centre (%g, %g) is not a longitude/latitude", v.Title, v.CenterLon, v.CenterLat)
+	case !(v.Zoom >= 0 && v.Zoom <= 22):
+		return fmt.Errorf("view %q: zoom %g out of range 0–22", v.Title, v.Zoom)
+	case !v.Filter.From.IsZero() && !v.Filter.To.IsZero() && v.Filter.To.Before(v.Filter.From):
+		return fmt.Errorf("view %q: time window ends before it starts", v.Title)
+	}
+	return nil
+}
+
+// Views returns the saved views in deck order (Order, then ID).
+func (s *Store) Views() ([]View, error) {
+	var out []View
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketViews).ForEach(func(k, val []byte) error {
+			var v View
+			if err := json.Unmarshal(val, &v); err != nil {
+				return fmt.Errorf("view %x: %w", k, err)
+			}
+			out = append(out, v)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read views: %w", err)
+	}
+	slices.SortStableFunc(out, func(a, b View) int {
+		if c := cmp.Compare(a.Order, b.Order); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return out, nil
+}
+
+// PutView stores v in its own transaction (on disk when it returns),
+// assigning an ID when v.ID is 0 and, for a new view, the Order after the
+// last one. Created is set when zero and Modified always.
+func (s *Store) PutView(v *View) error {
+	if err := v.Validate(); err != nil {
+		return fmt.Errorf("save view: %w", err)
+	}
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketViews)
+		if v.ID == 0 {
+			id, err := b.NextSequence()
+			if err != nil {
+				return err
+			}
+			v.ID = id
+			last := -1
+			if err := b.ForEach(func(_, val []byte) error {
+				var o View
+				if json.Unmarshal(val, &o) == nil && o.Order > last {
+					last = o.Order
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+			v.Order = last + 1
+		} else if v.ID > b.Sequence() {
+			if err := b.SetSequence(v.ID); err != nil {
+				return err
+			}
+		}
+		if v.Created.IsZero() {
+			v.Created = now
+		}
+		v.Modified = now
+		val, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		return b.Put(idKey(v.ID), val)
+	})
+	if err != nil {
+		return fmt.Errorf("save view %q: %w", v.Title, err)
+	}
+	return nil
+}
+
+// DeleteView removes a saved view.
+func (s *Store) DeleteView(id uint64) error {
+	err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketViews).Delete(idKey(id)) })
+	if err != nil {
+		return fmt.Errorf("delete view %d: %w", id, err)
+	}
+	return nil
+}
+
+// ReorderViews sets the deck order to ids (every view's ID, first to last)
+// in one transaction.
+func (s *Store) ReorderViews(ids []uint64) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketViews)
+		if n := b.Stats().KeyN; n != len(ids) {
+			return fmt.Errorf("%d views given, the store has %d", len(ids), n)
+		}
+		for i, id := range ids {
+			val := b.Get(idKey(id))
+			if val == nil {
+				return fmt.Errorf("view %d not found", id)
+			}
+			var v View
+			if err := json.Unmarshal(val, &v); err != nil {
+				return fmt.Errorf("view %d: %w", id, err)
+			}
+			v.Order = i
+			out, err := json.Marshal(&v)
+			if err != nil {
+				return err
+			}
+			if err := b.Put(idKey(id), out); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reorder views: %w", err)
+	}
+	return nil
+}
