@@ -326,7 +326,7 @@ func TestMigrationRecordsImportRanges(t *testing.T) {
 		return nil
 	})
 	s = reopen(t, s)
-	if v, _ := s.Schema(); v != 3 {
+	if v, _ := s.Schema(); v != SchemaVersion {
 		t.Fatalf("schema %d", v)
 	}
 	e1, _ := s.EventBySource("ACLED", "PAK1002")

@@ -392,7 +392,6 @@ func TestSnapAndSquare(t *testing.T) {
 	}
 }
 
-
 func ExampleDrawer() {
 	v := Viewport{CenterX: 0.5, CenterY: 0.5, Zoom: 6, Width: 400, Height: 300}
 	d := NewDrawer(ToolPolyline, nil) // nil template: data.DefaultStyle
