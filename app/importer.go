@@ -239,7 +239,11 @@ func reportLines(name string, rep data.ImportReport, err error) []string {
 	out := []string{fmt.Sprintf("%s (%s, %s): %d added, %d updated, %d unchanged, %d rejected",
 		name, rep.Format, rep.Status, rep.Added, rep.Updated, rep.Unchanged, rep.Rejected)}
 	if rep.AnnotationsAdded > 0 {
-		out = append(out, fmt.Sprintf("  %d lines, polygons and other drawings added as the annotation layer %q", rep.AnnotationsAdded, rep.Layer))
+		what := "drawings (lines, polygons …)"
+		if rep.AnnotationsAdded == 1 {
+			what = "drawing (a line, polygon …)"
+		}
+		out = append(out, fmt.Sprintf("  %d %s added as the annotation layer %q", rep.AnnotationsAdded, what, rep.Layer))
 	}
 	for _, w := range rep.Warnings {
 		out = append(out, "  note: "+w)

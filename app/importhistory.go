@@ -188,6 +188,10 @@ func historyDetail(r data.ImportReport) string {
 			groupDigits(int64(r.Rows)), r.LastLine, groupDigits(int64(r.Added)), groupDigits(int64(r.Updated)),
 			groupDigits(int64(r.Unchanged)), groupDigits(int64(r.Rejected))),
 	}
+	if r.AnnotationsAdded > 0 {
+		lines = append(lines, fmt.Sprintf("Annotations: %s drawings (lines, polygons …) added as the layer %q",
+			groupDigits(int64(r.AnnotationsAdded)), r.Layer))
+	}
 	for _, w := range r.Warnings {
 		lines = append(lines, "Note: "+w)
 	}

@@ -74,10 +74,11 @@ func TestHistoryTexts(t *testing.T) {
 	start := time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC)
 	r := data.ImportReport{File: "/x/events.csv", Format: "csv", Started: start, Status: data.StatusInterrupted,
 		Rows: 120000, LastLine: 100001, Added: 100000, Rejected: 1500,
-		Errors: make([]data.RowError, data.MaxReportErrors), Warnings: []string{"guessed"}}
+		Errors: make([]data.RowError, data.MaxReportErrors), Warnings: []string{"guessed"},
+		AnnotationsAdded: 3, Layer: "routes"}
 	d := historyDetail(r)
 	for _, want := range []string{"File: /x/events.csv", "Finished: —", "interrupted: Frontier stopped during the import, after line 100001",
-		"Rows read: 120,000", "100,000 added", "1,500 rejected", "Note: guessed"} {
+		"Rows read: 120,000", "100,000 added", "1,500 rejected", "Note: guessed", `3 drawings (lines, polygons …) added as the layer "routes"`} {
 		if !strings.Contains(d, want) {
 			t.Errorf("detail lacks %q:\n%s", want, d)
 		}
