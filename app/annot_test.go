@@ -429,3 +429,26 @@ func dialogButton(t *testing.T, w fyne.Window, text string) *widget.Button {
 	t.Fatalf("dialog has no %q button", text)
 	return nil
 }
+
+// Placing a text or a marker puts the keyboard in its label field with the
+// default text selected: typing names it, Enter saves.
+func TestPlacedTextTakesTypedLabel(t *testing.T) {
+	as, u := newAnnotTestUI(t)
+	for _, k := range []data.AnnotationKind{data.KindText, data.KindMarker} {
+		a := draw(t, u, k, khar)
+		if as.w.Canvas().Focused() != fyne.Focusable(u.ann.props.label) {
+			t.Fatalf("after placing a %s the keyboard is not in its label field", k)
+		}
+		test.Type(u.ann.props.label, "Torkham")
+		u.ann.props.label.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		got, err := as.store.Annotation(a.ID)
+		if err != nil || got.Label != "Torkham" {
+			t.Errorf("%s label %q (%v), want Torkham", k, got.Label, err)
+		}
+	}
+	// A polygon does not take the keyboard (its tools stay on the keys).
+	draw(t, u, data.KindPolygon, khar, orb.Point{71.6, 34.8}, orb.Point{71.5, 34.9})
+	if as.w.Canvas().Focused() == fyne.Focusable(u.ann.props.label) {
+		t.Error("a polygon took the keyboard into its label")
+	}
+}

@@ -220,7 +220,23 @@ func (a *annotUI) finished(an data.Annotation) {
 	}
 	an.ID, an.Layer = 0, l.ID
 	an.Created, an.Modified = time.Time{}, time.Time{}
-	a.change(data.AnnotationChange{Label: label, After: []data.Annotation{an}}, selectNew)
+	if a.change(data.AnnotationChange{Label: label, After: []data.Annotation{an}}, selectNew) &&
+		(an.Kind == data.KindText || an.Kind == data.KindMarker) {
+		a.editLabel()
+	}
+}
+
+// editLabel puts the keyboard in the selected annotation's label field
+// with its text selected, so that typing right after placing a text or a
+// marker names it (Enter saves, as one undo step) instead of choosing
+// tools by their letters.
+func (a *annotUI) editLabel() {
+	c := a.u.win.Canvas()
+	if c == nil || a.props == nil || a.props.label.Disabled() {
+		return
+	}
+	c.Focus(a.props.label)
+	a.props.label.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // edited stores an annotation the user reshaped on the map (Edited
