@@ -452,3 +452,17 @@ func TestPlacedTextTakesTypedLabel(t *testing.T) {
 		t.Error("a polygon took the keyboard into its label")
 	}
 }
+
+// Selecting an annotation swaps the right-hand pane without moving the
+// split: the map keeps its size.
+func TestPropertiesPaneKeepsMapSize(t *testing.T) {
+	as, u := newAnnotTestUI(t)
+	as.w.Resize(fyne.NewSize(1400, 900))
+	settle(u)
+	before := u.mapP.m.Size()
+	draw(t, u, data.KindPolygon, khar, orb.Point{71.6, 34.8}, orb.Point{71.5, 34.9})
+	settle(u)
+	if got := u.mapP.m.Size(); got != before {
+		t.Errorf("the map went from %v to %v when the properties pane opened", before, got)
+	}
+}

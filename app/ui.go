@@ -93,7 +93,9 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 			u.details.content.Show()
 		}
 	}
-	right := container.NewHSplit(u.centre, container.NewStack(u.details.content, u.ann.props.content))
+	// Both panes count for the width, shown or not, so that switching
+	// between them never moves the split (and so never resizes the map).
+	right := container.NewHSplit(u.centre, container.New(alternatesLayout{}, u.details.content, u.ann.props.content))
 	right.Offset = 0.70
 	left := container.NewAppTabs(
 		container.NewTabItem("Actors", u.actors.content),
@@ -217,4 +219,26 @@ func groupDigits(n int64) string {
 		out = append(out, s[i])
 	}
 	return string(out)
+}
+
+// alternatesLayout stacks objects of which one shows at a time, sized as
+// the largest of them whether shown or hidden, so that showing another
+// never changes the container's minimum size.
+type alternatesLayout struct{}
+
+// MinSize is the largest minimum size of the objects, hidden ones too.
+func (alternatesLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+// Layout gives every object the whole space.
+func (alternatesLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
 }
