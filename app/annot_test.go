@@ -457,10 +457,19 @@ func TestPlacedTextTakesTypedLabel(t *testing.T) {
 // split: the map keeps its size.
 func TestPropertiesPaneKeepsMapSize(t *testing.T) {
 	as, u := newAnnotTestUI(t)
-	as.w.Resize(fyne.NewSize(1400, 900))
+	// Narrow enough that the properties need more than the details pane's
+	// share of the width.
+	as.w.Resize(fyne.NewSize(900, 700))
 	settle(u)
+	if pw, dw := u.ann.props.content.MinSize().Width, u.details.content.MinSize().Width; pw <= dw {
+		t.Fatalf("properties %v no wider than details %v: the test shows nothing", pw, dw)
+	}
 	before := u.mapP.m.Size()
 	draw(t, u, data.KindPolygon, khar, orb.Point{71.6, 34.8}, orb.Point{71.5, 34.9})
+	// The desktop driver lays out again when a minimum size changes; the
+	// test driver does on a resize.
+	as.w.Resize(fyne.NewSize(901, 700))
+	as.w.Resize(fyne.NewSize(900, 700))
 	settle(u)
 	if got := u.mapP.m.Size(); got != before {
 		t.Errorf("the map went from %v to %v when the properties pane opened", before, got)
