@@ -46,46 +46,7 @@ type Handle struct {
 // polylines, arrows and polygons, and a radius handle due east of a
 // circle's centre. Freehand lines have vertex handles only at their ends.
 func AnnotationHandles(a *data.Annotation) []Handle {
-	var hs []Handle
-	pts := a.Points
-	switch a.Kind {
-	case data.KindRectangle:
-		if len(pts) != 2 {
-			return nil
-		}
-		p, q := pts[0], pts[1]
-		for i, c := range [][2]float64{{p[0], p[1]}, {q[0], p[1]}, {q[0], q[1]}, {p[0], q[1]}} {
-			hs = append(hs, Handle{Kind: HandleVertex, Index: i, Lon: c[0], Lat: c[1]})
-		}
-	case data.KindCircle:
-		if len(pts) != 1 {
-			return nil
-		}
-		hs = append(hs, Handle{Kind: HandleVertex, Index: 0, Lon: pts[0][0], Lat: pts[0][1]})
-		e := data.GeoDestination(pts[0], 90, a.Radius)
-		hs = append(hs, Handle{Kind: HandleRadius, Index: 0, Lon: e[0], Lat: e[1]})
-	case data.KindFreehand:
-		if len(pts) > 0 {
-			hs = append(hs, Handle{Kind: HandleVertex, Index: 0, Lon: pts[0][0], Lat: pts[0][1]})
-			last := len(pts) - 1
-			hs = append(hs, Handle{Kind: HandleVertex, Index: last, Lon: pts[last][0], Lat: pts[last][1]})
-		}
-	default:
-		for i, p := range pts {
-			hs = append(hs, Handle{Kind: HandleVertex, Index: i, Lon: p[0], Lat: p[1]})
-		}
-		if a.Kind == data.KindPolyline || a.Kind == data.KindArrow || a.Kind == data.KindPolygon {
-			n := len(pts) - 1
-			if a.Kind == data.KindPolygon {
-				n = len(pts)
-			}
-			for i := 0; i < n; i++ {
-				p, q := pts[i], pts[(i+1)%len(pts)]
-				hs = append(hs, Handle{Kind: HandleMidpoint, Index: i, Lon: (p[0] + q[0]) / 2, Lat: (p[1] + q[1]) / 2})
-			}
-		}
-	}
-	return hs
+	return appendHandles(nil, a)
 }
 
 // drawAnnotations draws set into f above the events (see

@@ -3,9 +3,10 @@ package mapview
 import (
 	"image/color"
 	"math"
-	"math/rand/v2"
 	"reflect"
 	"testing"
+
+	"github.com/paulmach/orb"
 
 	"frontier/data"
 	"frontier/internal/golden"
@@ -115,14 +116,40 @@ func TestAnnotationCacheFollowsItems(t *testing.T) {
 	}
 }
 
-// appendHandles is AnnotationHandles without the allocation.
-func TestAppendHandlesMatchesAnnotationHandles(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	for i := range 500 {
-		a := randomAnnotation(rng, uint64(i+1))
-		if got, want := appendHandles(nil, &a), AnnotationHandles(&a); !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s: appendHandles = %v, want %v", a.Kind, got, want)
+// AnnotationHandles: vertices, midpoints of lines and polygons (the
+// polygon's closing edge too), rectangle corners counterclockwise from the
+// first point's, a circle's centre and its radius handle due east, and
+// only the ends of a freehand line; appending reuses the slice.
+func TestAnnotationHandles(t *testing.T) {
+	pt := func(lon, lat float64) orb.Point { return orb.Point{lon, lat} }
+	v := func(i int, lon, lat float64) Handle { return Handle{Kind: HandleVertex, Index: i, Lon: lon, Lat: lat} }
+	mid := func(i int, lon, lat float64) Handle { return Handle{Kind: HandleMidpoint, Index: i, Lon: lon, Lat: lat} }
+	east := data.GeoDestination(pt(70, 34), 90, 10_000)
+	for _, c := range []struct {
+		a    data.Annotation
+		want []Handle
+	}{
+		{data.Annotation{Kind: data.KindMarker, Points: []orb.Point{pt(70, 34)}}, []Handle{v(0, 70, 34)}},
+		{data.Annotation{Kind: data.KindPolyline, Points: []orb.Point{pt(70, 34), pt(72, 34), pt(72, 36)}},
+			[]Handle{v(0, 70, 34), v(1, 72, 34), v(2, 72, 36), mid(0, 71, 34), mid(1, 72, 35)}},
+		{data.Annotation{Kind: data.KindPolygon, Points: []orb.Point{pt(70, 34), pt(72, 34), pt(72, 36)}},
+			[]Handle{v(0, 70, 34), v(1, 72, 34), v(2, 72, 36), mid(0, 71, 34), mid(1, 72, 35), mid(2, 71, 35)}},
+		{data.Annotation{Kind: data.KindRectangle, Points: []orb.Point{pt(70, 34), pt(72, 36)}},
+			[]Handle{v(0, 70, 34), v(1, 72, 34), v(2, 72, 36), v(3, 70, 36)}},
+		{data.Annotation{Kind: data.KindCircle, Points: []orb.Point{pt(70, 34)}, Radius: 10_000},
+			[]Handle{v(0, 70, 34), {Kind: HandleRadius, Index: 0, Lon: east[0], Lat: east[1]}}},
+		{data.Annotation{Kind: data.KindFreehand, Points: []orb.Point{pt(70, 34), pt(71, 35), pt(72, 34)}},
+			[]Handle{v(0, 70, 34), v(2, 72, 34)}},
+		{data.Annotation{Kind: data.KindRectangle, Points: []orb.Point{pt(70, 34)}}, nil},
+	} {
+		if got := AnnotationHandles(&c.a); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: handles %v, want %v", c.a.Kind, got, c.want)
 		}
+	}
+	buf := make([]Handle, 0, 8)
+	a := data.Annotation{Kind: data.KindPolyline, Points: []orb.Point{pt(70, 34), pt(72, 34)}}
+	if got := appendHandles(buf, &a); &got[0] != &buf[:1][0] {
+		t.Error("appendHandles did not reuse its slice")
 	}
 }
 
