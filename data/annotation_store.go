@@ -27,15 +27,9 @@ func idKey(id uint64) []byte {
 // Layers returns the annotation layers, lowest Order first.
 func (s *Store) Layers() ([]Layer, error) {
 	var out []Layer
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketLayers).ForEach(func(k, v []byte) error {
-			var l Layer
-			if err := json.Unmarshal(v, &l); err != nil {
-				return fmt.Errorf("layer %x: %w", k, err)
-			}
-			out = append(out, l)
-			return nil
-		})
+	err := s.db.View(func(tx *bolt.Tx) (err error) {
+		out, err = jsonRecords[Layer](tx, bucketLayers, "layer")
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read layers: %w", err)
@@ -53,24 +47,10 @@ func (s *Store) Layers() ([]Layer, error) {
 func (s *Store) PutLayer(l *Layer) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketLayers)
-		if l.ID == 0 {
-			id, err := b.NextSequence()
-			if err != nil {
-				return err
-			}
-			l.ID = id
-		} else if l.ID > b.Sequence() {
-			// A layer put back with its old ID (or from another store):
-			// later new layers must not collide with it.
-			if err := b.SetSequence(l.ID); err != nil {
-				return err
-			}
-		}
-		v, err := json.Marshal(l)
-		if err != nil {
+		if err := claimID(b, &l.ID); err != nil {
 			return err
 		}
-		return b.Put(idKey(l.ID), v)
+		return putJSON(b, l.ID, l)
 	})
 	if err != nil {
 		return fmt.Errorf("save layer %q: %w", l.Name, err)
@@ -115,15 +95,9 @@ func (s *Store) DeleteLayer(id uint64) error {
 // Annotations returns every stored annotation in ID order.
 func (s *Store) Annotations() ([]Annotation, error) {
 	var out []Annotation
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketAnnotations).ForEach(func(k, v []byte) error {
-			var a Annotation
-			if err := json.Unmarshal(v, &a); err != nil {
-				return fmt.Errorf("annotation %x: %w", k, err)
-			}
-			out = append(out, a)
-			return nil
-		})
+	err := s.db.View(func(tx *bolt.Tx) (err error) {
+		out, err = jsonRecords[Annotation](tx, bucketAnnotations, "annotation")
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read annotations: %w", err)
@@ -195,28 +169,14 @@ func putAnnotations(tx *bolt.Tx, out []Annotation, dels []uint64) error {
 			}
 			known[a.Layer] = true
 		}
-		if a.ID == 0 {
-			id, err := b.NextSequence()
-			if err != nil {
-				return err
-			}
-			a.ID = id
-		} else if a.ID > b.Sequence() {
-			// An annotation from another store keeps its ID; later
-			// ones must not collide with it.
-			if err := b.SetSequence(a.ID); err != nil {
-				return err
-			}
+		if err := claimID(b, &a.ID); err != nil {
+			return err
 		}
 		if a.Created.IsZero() {
 			a.Created = now
 		}
 		a.Modified = now
-		v, err := json.Marshal(a)
-		if err != nil {
-			return err
-		}
-		if err := b.Put(idKey(a.ID), v); err != nil {
+		if err := putJSON(b, a.ID, a); err != nil {
 			return err
 		}
 	}
@@ -237,17 +197,13 @@ func (s *Store) UniqueLayerName(name string) (string, error) {
 }
 
 func uniqueLayerName(tx *bolt.Tx, name string) (string, error) {
-	taken := map[string]bool{}
-	err := tx.Bucket(bucketLayers).ForEach(func(k, v []byte) error {
-		var l Layer
-		if err := json.Unmarshal(v, &l); err != nil {
-			return fmt.Errorf("layer %x: %w", k, err)
-		}
-		taken[strings.ToLower(l.Name)] = true
-		return nil
-	})
+	layers, err := jsonRecords[Layer](tx, bucketLayers, "layer")
 	if err != nil {
 		return "", err
+	}
+	taken := map[string]bool{}
+	for _, l := range layers {
+		taken[strings.ToLower(l.Name)] = true
 	}
 	try := name
 	for n := 2; taken[strings.ToLower(try)]; n++ {
@@ -277,25 +233,17 @@ func (s *Store) addLayer(name string, items []Annotation, also func(tx *bolt.Tx,
 		}
 		l.Name = unique
 		b := tx.Bucket(bucketLayers)
-		err = b.ForEach(func(k, v []byte) error {
-			var o Layer
-			if err := json.Unmarshal(v, &o); err != nil {
-				return fmt.Errorf("layer %x: %w", k, err)
-			}
+		others, err := jsonRecords[Layer](tx, bucketLayers, "layer")
+		if err != nil {
+			return err
+		}
+		for _, o := range others {
 			l.Order = max(l.Order, o.Order+1)
-			return nil
-		})
-		if err != nil {
+		}
+		if err := claimID(b, &l.ID); err != nil {
 			return err
 		}
-		if l.ID, err = b.NextSequence(); err != nil {
-			return err
-		}
-		v, err := json.Marshal(&l)
-		if err != nil {
-			return err
-		}
-		if err := b.Put(idKey(l.ID), v); err != nil {
+		if err := putJSON(b, l.ID, &l); err != nil {
 			return err
 		}
 		for i := range out {

@@ -61,15 +61,9 @@ func (v *View) Validate() error {
 // Views returns the saved views in deck order (Order, then ID).
 func (s *Store) Views() ([]View, error) {
 	var out []View
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketViews).ForEach(func(k, val []byte) error {
-			var v View
-			if err := json.Unmarshal(val, &v); err != nil {
-				return fmt.Errorf("view %x: %w", k, err)
-			}
-			out = append(out, v)
-			return nil
-		})
+	err := s.db.View(func(tx *bolt.Tx) (err error) {
+		out, err = jsonRecords[View](tx, bucketViews, "view")
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read views: %w", err)
@@ -94,36 +88,23 @@ func (s *Store) PutView(v *View) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketViews)
 		if v.ID == 0 {
-			id, err := b.NextSequence()
+			others, err := jsonRecords[View](tx, bucketViews, "view")
 			if err != nil {
 				return err
 			}
-			v.ID = id
-			last := -1
-			if err := b.ForEach(func(_, val []byte) error {
-				var o View
-				if json.Unmarshal(val, &o) == nil && o.Order > last {
-					last = o.Order
-				}
-				return nil
-			}); err != nil {
-				return err
+			v.Order = 0
+			for _, o := range others {
+				v.Order = max(v.Order, o.Order+1)
 			}
-			v.Order = last + 1
-		} else if v.ID > b.Sequence() {
-			if err := b.SetSequence(v.ID); err != nil {
-				return err
-			}
+		}
+		if err := claimID(b, &v.ID); err != nil {
+			return err
 		}
 		if v.Created.IsZero() {
 			v.Created = now
 		}
 		v.Modified = now
-		val, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
-		return b.Put(idKey(v.ID), val)
+		return putJSON(b, v.ID, v)
 	})
 	if err != nil {
 		return fmt.Errorf("save view %q: %w", v.Title, err)
@@ -158,11 +139,7 @@ func (s *Store) ReorderViews(ids []uint64) error {
 				return fmt.Errorf("view %d: %w", id, err)
 			}
 			v.Order = i
-			out, err := json.Marshal(&v)
-			if err != nil {
-				return err
-			}
-			if err := b.Put(idKey(id), out); err != nil {
+			if err := putJSON(b, id, &v); err != nil {
 				return err
 			}
 		}
