@@ -26,8 +26,8 @@ var (
 // transaction, and keeps them for undo and redo. It is not safe for
 // concurrent use.
 type AnnotationHistory struct {
-	store      *Store
-	undo, redo []AnnotationChange
+	store *Store
+	stack undoStack[AnnotationChange]
 	// Limit caps the undo depth (0 means 200).
 	Limit int
 }
@@ -64,61 +64,47 @@ func (h *AnnotationHistory) Do(c AnnotationChange) (AnnotationChange, error) {
 	}
 	c.After = after
 	c.Before = cloneAll(c.Before)
-	h.undo = append(h.undo, c)
-	limit := h.Limit
-	if limit <= 0 {
-		limit = 200
-	}
-	if len(h.undo) > limit {
-		h.undo = append(h.undo[:0:0], h.undo[len(h.undo)-limit:]...)
-	}
-	h.redo = h.redo[:0]
+	h.stack.push(c, h.Limit)
 	return c, nil
 }
 
 // Undo reverts the last change and returns it.
 func (h *AnnotationHistory) Undo() (AnnotationChange, error) {
-	if len(h.undo) == 0 {
-		return AnnotationChange{}, ErrNothingToUndo
+	c, ok := h.stack.nextUndo()
+	if !ok {
+		return c, ErrNothingToUndo
 	}
-	c := h.undo[len(h.undo)-1]
 	if _, err := h.apply(c.After, c.Before); err != nil {
 		return c, fmt.Errorf("undo %s: %w", c.Label, err)
 	}
-	h.undo = h.undo[:len(h.undo)-1]
-	h.redo = append(h.redo, c)
+	h.stack.undone()
 	return c, nil
 }
 
 // Redo reapplies the last undone change and returns it.
 func (h *AnnotationHistory) Redo() (AnnotationChange, error) {
-	if len(h.redo) == 0 {
-		return AnnotationChange{}, ErrNothingToRedo
+	c, ok := h.stack.nextRedo()
+	if !ok {
+		return c, ErrNothingToRedo
 	}
-	c := h.redo[len(h.redo)-1]
 	if _, err := h.apply(c.Before, c.After); err != nil {
 		return c, fmt.Errorf("redo %s: %w", c.Label, err)
 	}
-	h.redo = h.redo[:len(h.redo)-1]
-	h.undo = append(h.undo, c)
+	h.stack.redone()
 	return c, nil
 }
 
 // UndoLabel and RedoLabel name the change Undo or Redo would apply ("" when
 // there is none), for menu items.
 func (h *AnnotationHistory) UndoLabel() string {
-	if len(h.undo) == 0 {
-		return ""
-	}
-	return h.undo[len(h.undo)-1].Label
+	c, _ := h.stack.nextUndo()
+	return c.Label
 }
 
 // RedoLabel names the change Redo would apply ("" when there is none).
 func (h *AnnotationHistory) RedoLabel() string {
-	if len(h.redo) == 0 {
-		return ""
-	}
-	return h.redo[len(h.redo)-1].Label
+	c, _ := h.stack.nextRedo()
+	return c.Label
 }
 
 func cloneAll(as []Annotation) []Annotation {

@@ -8,8 +8,8 @@ import "fmt"
 // one of the Store's …Change methods (or AddEventChange) and pass it to
 // Do. It is not safe for concurrent use.
 type EventHistory struct {
-	store      *Store
-	undo, redo []EventChange
+	store *Store
+	stack undoStack[EventChange]
 	// Limit caps the undo depth (0 means 200).
 	Limit int
 }
@@ -39,59 +39,43 @@ func (h *EventHistory) Record(c EventChange) {
 	}
 }
 
-func (h *EventHistory) push(c EventChange) {
-	h.undo = append(h.undo, c)
-	limit := h.Limit
-	if limit <= 0 {
-		limit = 200
-	}
-	if len(h.undo) > limit {
-		h.undo = append(h.undo[:0:0], h.undo[len(h.undo)-limit:]...)
-	}
-	h.redo = h.redo[:0]
-}
+func (h *EventHistory) push(c EventChange) { h.stack.push(c, h.Limit) }
 
 // Undo reverts the last change and returns it.
 func (h *EventHistory) Undo() (EventChange, error) {
-	if len(h.undo) == 0 {
-		return EventChange{}, ErrNothingToUndo
+	c, ok := h.stack.nextUndo()
+	if !ok {
+		return c, ErrNothingToUndo
 	}
-	c := h.undo[len(h.undo)-1]
 	if err := h.store.Revert(c); err != nil {
 		return c, fmt.Errorf("undo: %w", err)
 	}
-	h.undo = h.undo[:len(h.undo)-1]
-	h.redo = append(h.redo, c)
+	h.stack.undone()
 	return c, nil
 }
 
 // Redo reapplies the last undone change and returns it.
 func (h *EventHistory) Redo() (EventChange, error) {
-	if len(h.redo) == 0 {
-		return EventChange{}, ErrNothingToRedo
+	c, ok := h.stack.nextRedo()
+	if !ok {
+		return c, ErrNothingToRedo
 	}
-	c := h.redo[len(h.redo)-1]
 	if _, err := h.store.applyChange(&c, false, "Redo "+c.Label); err != nil {
 		return c, fmt.Errorf("redo: %w", err)
 	}
-	h.redo = h.redo[:len(h.redo)-1]
-	h.undo = append(h.undo, c)
+	h.stack.redone()
 	return c, nil
 }
 
 // UndoLabel names the change Undo would revert ("" when there is none),
 // for menu items.
 func (h *EventHistory) UndoLabel() string {
-	if len(h.undo) == 0 {
-		return ""
-	}
-	return h.undo[len(h.undo)-1].Label
+	c, _ := h.stack.nextUndo()
+	return c.Label
 }
 
 // RedoLabel names the change Redo would apply ("" when there is none).
 func (h *EventHistory) RedoLabel() string {
-	if len(h.redo) == 0 {
-		return ""
-	}
-	return h.redo[len(h.redo)-1].Label
+	c, _ := h.stack.nextRedo()
+	return c.Label
 }
