@@ -289,8 +289,6 @@ func (t presentTheme) Size(n fyne.ThemeSizeName) float32 {
 // Stage colours.
 var (
 	cardFill   = color.NRGBA{R: 16, G: 20, B: 28, A: 218}
-	cardText   = color.NRGBA{R: 245, G: 247, B: 250, A: 255}
-	cardMuted  = color.NRGBA{R: 178, G: 188, B: 204, A: 255}
 	trailColor = color.NRGBA{R: 255, G: 176, B: 32, A: 255}
 )
 
@@ -299,14 +297,6 @@ func card(content fyne.CanvasObject) *fyne.Container {
 	bg := canvas.NewRectangle(cardFill)
 	bg.CornerRadius = 10
 	return container.NewStack(bg, container.New(&padLayout{pad: 14}, content))
-}
-
-// stageText is a single line of large text for the stage.
-func stageText(size float32, bold bool, c color.Color) *canvas.Text {
-	t := canvas.NewText("", c)
-	t.TextSize = size
-	t.TextStyle.Bold = bold
-	return t
 }
 
 // padLayout insets its objects by pad on every side.

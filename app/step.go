@@ -39,7 +39,8 @@ type stepper struct {
 	// started; i is the current step.
 	rows  []int32
 	i     int
-	trail []int32 // the steps before i, oldest first (at most trailLen)
+	first int     // the earliest step of this walk (where it started, or before)
+	trail []int32 // the steps of this walk before i, oldest first (at most trailLen)
 
 	playing  bool
 	interval time.Duration
@@ -99,7 +100,7 @@ func (b *briefing) stepThrough(from int) {
 		b.pres.exit()
 	}
 	s := b.step
-	s.rows, s.active = rows, true
+	s.rows, s.active, s.first = rows, true, i
 	b.stage.enter(s.trailLayer.content, s.over, s.key, s.typed, s.exited)
 	s.goTo(i)
 }
@@ -111,7 +112,8 @@ func (s *stepper) goTo(i int) {
 	}
 	i = min(max(i, 0), len(s.rows)-1)
 	s.i = i
-	s.trail = slices.Clone(s.rows[max(0, i-trailLen):i])
+	s.first = min(s.first, i)
+	s.trail = slices.Clone(s.rows[max(s.first, i-trailLen):i])
 	row := s.rows[i]
 	u := s.b.u
 	u.st.selectRow(int(row))

@@ -97,7 +97,6 @@ func newStepCard() *stepCard {
 		return l
 	}
 	c.step = label(theme.SizeNameCaptionText, false)
-	c.step.Importance = widget.LowImportance
 	c.date = label(theme.SizeNameSubHeadingText, true)
 	c.kind = label(theme.SizeNameSubHeadingText, false)
 	c.actors = label(theme.SizeNameText, true)
@@ -106,7 +105,7 @@ func newStepCard() *stepCard {
 	c.place = label(theme.SizeNameText, false)
 	c.notes = label(theme.SizeNameText, false)
 	c.source = label(theme.SizeNameCaptionText, false)
-	c.source.Importance = widget.LowImportance
+	c.source.TextStyle.Italic = true
 	c.content = card(container.NewVBox(c.step, c.date, c.kind, c.actors, c.fatal, c.place, c.notes, c.source))
 	return c
 }

@@ -36,10 +36,10 @@ type viewsPanel struct {
 	deck []data.View
 	sel  uint64 // the selected view's ID (0 for none)
 
-	list   *fyne.Container
-	rows   []*viewRow
-	marker *canvas.Rectangle // where a dragged view would land
-	empty  *widget.Label
+	list                                        *fyne.Container
+	rows                                        []*viewRow
+	marker                                      *canvas.Rectangle // where a dragged view would land
+	empty                                       *widget.Label
 	add, rename, update, del, up, down, present *widget.Button
 	notes                                       *notesEntry
 	notesFor                                    uint64 // the view the editor holds
