@@ -123,7 +123,7 @@ func (p *presenter) goTo(i int) {
 	p.counter.SetText(fmt.Sprintf("%d / %d", i+1, len(p.deck)))
 	setEnabled(p.prev, i > 0)
 	setEnabled(p.next, i < len(p.deck)-1)
-	p.b.flyToViewAt(&v, p.target(), nil)
+	p.b.flyToViewAt(&v, p.target(), p.landed)
 	p.refreshOverlays()
 	p.b.notes.show(p.deck, i)
 }
@@ -196,7 +196,30 @@ func (p *presenter) refreshOverlays() {
 		return
 	}
 	p.legendFor = rows
-	fillLegend(p.legend, legendEntries(st, p.b.u.mapP.colors, legendSize))
+	fillLegend(p.legend, legendEntries(st, p.b.u.mapP.colors, legendSize, p.onScreen()))
+}
+
+// onScreen is the part of the world the stage's map shows (nil before
+// it has a size).
+func (p *presenter) onScreen() *mapview.Extent {
+	m := p.b.u.mapP.m
+	sz := m.Size()
+	if sz.Width < 1 || sz.Height < 1 {
+		return nil
+	}
+	v := m.View()
+	v.Width, v.Height, v.Scale = int(sz.Width), int(sz.Height), 1
+	x0, y0, x1, y1 := v.Extent()
+	return &mapview.Extent{MinX: x0, MinY: y0, MaxX: x1, MaxY: y1}
+}
+
+// landed refreshes the legend for what the map shows at the end of a
+// flight.
+func (p *presenter) landed() {
+	if p.active {
+		p.legendFor = nil
+		p.refreshOverlays()
+	}
 }
 
 // presentWindowText is the stage's date line: the window, or the span of
@@ -229,8 +252,9 @@ type legendEntry struct {
 
 // legendEntries lists the actors whose colours the map shows most: the
 // filtered actors when there is an actor filter (the map colours events
-// by them), else the commonest first actors of the events shown.
-func legendEntries(st *state, colors []color.RGBA, n int) []legendEntry {
+// by them), else the commonest first actors of the events shown within
+// area (nil: anywhere).
+func legendEntries(st *state, colors []color.RGBA, n int, area *mapview.Extent) []legendEntry {
 	ix := st.ix
 	colorOf := func(id uint32) color.RGBA {
 		if int(id) < len(colors) {
@@ -249,6 +273,9 @@ func legendEntries(st *state, colors []color.RGBA, n int) []legendEntry {
 	}
 	counts := make([]int32, len(ix.Strings))
 	for _, r := range st.snap.result.Rows {
+		if area != nil && (ix.X[r] < area.MinX || ix.X[r] > area.MaxX || ix.Y[r] < area.MinY || ix.Y[r] > area.MaxY) {
+			continue
+		}
 		if id := ix.Actor1[r]; int(id) < len(counts) {
 			counts[id]++
 		}

@@ -33,7 +33,7 @@ func (n *notesWindow) open() {
 	a := n.b.u.app
 	n.w = a.NewWindow("Speaker notes")
 	n.pos = widget.NewLabel("")
-	n.pos.Importance = widget.LowImportance
+	n.pos.SizeName = theme.SizeNameCaptionText
 	n.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	n.title.SizeName = theme.SizeNameHeadingText
 	n.title.Wrapping = fyne.TextWrapWord
@@ -42,15 +42,18 @@ func (n *notesWindow) open() {
 	n.notes.SizeName = theme.SizeNameSubHeadingText
 	n.later = widget.NewLabel("")
 	n.later.Wrapping = fyne.TextWrapWord
-	n.later.Importance = widget.LowImportance
+	n.later.TextStyle.Italic = true
 	top := container.NewVBox(n.pos, n.title, widget.NewSeparator())
 	bottom := container.NewVBox(widget.NewSeparator(), n.later)
 	n.w.SetContent(container.NewBorder(top, bottom, nil, nil, container.NewVScroll(n.notes)))
 	n.w.Resize(fyne.NewSize(560, 420))
 	// The clicker may be talking to this window: the same keys work here.
 	n.w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if n.b.pres.active {
+		switch {
+		case n.b.pres.active:
 			n.b.pres.key(ev)
+		case ev.Name == fyne.KeyF5:
+			n.b.present(0)
 		}
 	})
 	n.w.SetOnClosed(func() {

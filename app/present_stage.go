@@ -82,6 +82,7 @@ func (s *stage) enter(under, over fyne.CanvasObject, key func(*fyne.KeyEvent), t
 		b.fly.onFrame()
 	}
 	w.SetMainMenu(nil)
+	w.SetOnDropped(nil) // no import may rebuild the window under the stage
 	w.SetPadded(false)
 	w.SetContent(s.root)
 	w.SetFullScreen(true)
@@ -119,6 +120,7 @@ func (s *stage) exit() {
 	}
 	w.SetPadded(sv.padded)
 	w.SetMainMenu(sv.menu)
+	w.SetOnDropped(u.dropped)
 	c.SetOnTypedKey(sv.key)
 	c.SetOnTypedRune(sv.typed)
 	u.mapP.m.OnViewChanged = sv.onViewChanged

@@ -205,13 +205,26 @@ func TestSpeakerNotesWindowFollowsThePresenter(t *testing.T) {
 
 func TestLegendListsTheCommonestActors(t *testing.T) {
 	u, _ := newTestUI(t)
-	es := legendEntries(u.st, u.mapP.colors, 2)
+	es := legendEntries(u.st, u.mapP.colors, 2, nil)
 	if len(es) != 2 || es[0].n < es[1].n {
 		t.Fatalf("legend %+v", es)
 	}
+	// Only what is on screen counts.
+	ix := u.st.ix
+	khar := -1
+	for r := range ix.Len() {
+		if ix.Strings[ix.Location[r]] == "Khar" {
+			khar = r
+		}
+	}
+	x, y := ix.X[khar], ix.Y[khar]
+	es = legendEntries(u.st, u.mapP.colors, 6, &mapview.Extent{MinX: x - 1e-6, MinY: y - 1e-6, MaxX: x + 1e-6, MaxY: y + 1e-6})
+	if len(es) != 1 || es[0].name != ix.Strings[ix.Actor1[khar]] {
+		t.Errorf("legend of the Khar area %+v", es)
+	}
 	u.st.setActors([]string{"TTP: Tehrik-i-Taliban Pakistan"})
 	settle(u)
-	es = legendEntries(u.st, u.mapP.colors, 6)
+	es = legendEntries(u.st, u.mapP.colors, 6, nil)
 	if len(es) != 1 || es[0].name != "TTP: Tehrik-i-Taliban Pakistan" {
 		t.Errorf("with an actor filter the legend is %+v", es)
 	}

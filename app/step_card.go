@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -144,6 +145,7 @@ type trailLayer struct {
 	s       *stepper
 	rings   []*canvas.Circle
 	lines   []*canvas.Line
+	numbers []*canvas.Text // each earlier step's number in the walk
 	current *canvas.Circle
 	content *fyne.Container
 }
@@ -153,15 +155,22 @@ func newTrailLayer(s *stepper) *trailLayer {
 	var objs []fyne.CanvasObject
 	for range trailLen {
 		l := canvas.NewLine(trailColor)
-		l.StrokeWidth = 3
+		l.StrokeWidth = 4
 		t.lines = append(t.lines, l)
 		objs = append(objs, l)
 	}
 	for range trailLen {
 		c := canvas.NewCircle(color.Transparent)
-		c.StrokeWidth = 3
+		c.StrokeWidth = 3.5
 		t.rings = append(t.rings, c)
 		objs = append(objs, c)
+	}
+	for range trailLen {
+		n := canvas.NewText("", trailColor)
+		n.TextSize = 15
+		n.TextStyle.Bold = true
+		t.numbers = append(t.numbers, n)
+		objs = append(objs, n)
 	}
 	t.current = canvas.NewCircle(color.Transparent)
 	t.current.StrokeColor = trailColor
@@ -176,21 +185,25 @@ func newTrailLayer(s *stepper) *trailLayer {
 func (t *trailLayer) rebuild() {
 	n := len(t.s.trail)
 	for k := range trailLen {
-		ring, line := t.rings[k], t.lines[k]
+		ring, line, num := t.rings[k], t.lines[k], t.numbers[k]
 		if k >= n {
 			ring.Hide()
 			line.Hide()
+			num.Hide()
 			continue
 		}
 		// k = 0 is the oldest step shown: the faintest.
-		a := uint8(60 + 170*(k+1)/(n+1))
+		a := uint8(90 + 165*(k+1)/(n+1))
 		c := trailColor
 		c.A = a
 		ring.StrokeColor = c
-		ring.FillColor = color.NRGBA{R: c.R, G: c.G, B: c.B, A: a / 4}
+		ring.FillColor = color.NRGBA{R: c.R, G: c.G, B: c.B, A: a / 3}
 		line.StrokeColor = color.NRGBA{R: c.R, G: c.G, B: c.B, A: a * 3 / 4}
+		num.Text = strconv.Itoa(t.s.i - n + k + 1) // the step's number, 1-based
+		num.Color = color.NRGBA{R: 120, G: 60, B: 0, A: a}
 		ring.Show()
 		line.Show()
+		num.Show()
 	}
 	t.current.Hidden = !t.s.active
 	t.content.Refresh()
@@ -234,6 +247,8 @@ func (l *trailLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 			next = at(s.trail[k+1])
 		}
 		t.lines[k].Position1, t.lines[k].Position2 = p, next
+		t.numbers[k].Move(p.AddXY(r+2, -r-16))
+		t.numbers[k].Resize(t.numbers[k].MinSize())
 	}
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -97,7 +98,10 @@ func TestStepThroughWalksTheFilteredEventsInTimeOrder(t *testing.T) {
 		}
 	}
 	if len(s.trail) == 0 {
-		t.Error("after Home … End the trail is empty")
+		t.Fatal("after Home … End the trail is empty")
+	}
+	if got := s.trailLayer.numbers[len(s.trail)-1].Text; got != strconv.Itoa(s.i) {
+		t.Errorf("the step before step %d is numbered %q", s.i+1, got)
 	}
 
 	// Esc restores the window and the state.

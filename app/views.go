@@ -291,12 +291,14 @@ func filterParts(f *data.Filter) int {
 }
 
 // Briefing shortcuts: F5 presents (when no text field or the map has the
-// keyboard, as the plain playback keys); Alt+↑/↓ move the selected view
-// in the deck.
+// keyboard, as the plain playback keys: Fyne passes unmodified keys to the
+// focused widget), Ctrl+F5 wherever the keyboard is; Alt+↑/↓ move the
+// selected view in the deck.
 var (
-	shortcutPresent  = &desktop.CustomShortcut{KeyName: fyne.KeyF5}
-	shortcutViewUp   = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
-	shortcutViewDown = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
+	shortcutPresent    = &desktop.CustomShortcut{KeyName: fyne.KeyF5}
+	shortcutPresentAny = &desktop.CustomShortcut{KeyName: fyne.KeyF5, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutViewUp     = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
+	shortcutViewDown   = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
 )
 
 // extendViewMenu adds the briefing items to the View menu: Present (F5),
@@ -313,8 +315,9 @@ func (b *briefing) extendViewMenu(m *fyne.Menu) *fyne.Menu {
 // shortcuts are the briefing's window shortcuts.
 func (b *briefing) shortcuts() map[*desktop.CustomShortcut]func() {
 	return map[*desktop.CustomShortcut]func(){
-		shortcutViewUp:   func() { b.panel.move(-1) },
-		shortcutViewDown: func() { b.panel.move(1) },
+		shortcutPresentAny: func() { b.present(0) },
+		shortcutViewUp:     func() { b.panel.move(-1) },
+		shortcutViewDown:   func() { b.panel.move(1) },
 	}
 }
 

@@ -37,6 +37,7 @@ type viewsPanel struct {
 	sel  uint64 // the selected view's ID (0 for none)
 
 	list                                        *fyne.Container
+	scroll                                      *container.Scroll
 	rows                                        []*viewRow
 	marker                                      *canvas.Rectangle // where a dragged view would land
 	empty                                       *widget.Label
@@ -80,7 +81,8 @@ func newViewsPanel(b *briefing) *viewsPanel {
 	notesTitle := widget.NewLabelWithStyle("Speaker notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bottom := container.NewVBox(widget.NewSeparator(), buttons, p.present, notesTitle, p.notes, hint)
 	listArea := container.NewStack(container.NewVBox(p.empty, p.list), container.NewWithoutLayout(p.marker))
-	p.content = container.NewBorder(title, bottom, nil, nil, container.NewVScroll(listArea))
+	p.scroll = container.NewVScroll(listArea)
+	p.content = container.NewBorder(title, bottom, nil, nil, p.scroll)
 	p.refresh()
 	return p
 }
@@ -153,8 +155,8 @@ func (p *viewsPanel) refresh() {
 	} else {
 		p.notes.Disable()
 	}
-	p.list.Refresh()
-	p.empty.Refresh()
+	p.scroll.Content.Refresh() // lays the list out again (rows came or went)
+	p.scroll.Refresh()
 	if !p.b.pres.active {
 		p.b.notes.showSelected()
 	}
