@@ -82,7 +82,10 @@ func (s *stage) enter(under, over fyne.CanvasObject, key func(*fyne.KeyEvent), t
 		b.fly.onFrame()
 	}
 	w.SetMainMenu(nil)
-	w.SetOnDropped(nil) // no import may rebuild the window under the stage
+	// No import may rebuild the window under the stage.
+	w.SetOnDropped(nil)
+	c.RemoveShortcut(shortcutImport)
+	c.RemoveShortcut(shortcutExport)
 	w.SetPadded(false)
 	w.SetContent(s.root)
 	w.SetFullScreen(true)
@@ -121,6 +124,8 @@ func (s *stage) exit() {
 	w.SetPadded(sv.padded)
 	w.SetMainMenu(sv.menu)
 	w.SetOnDropped(u.dropped)
+	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { u.chooseImport() })
+	c.AddShortcut(shortcutExport, func(fyne.Shortcut) { u.chooseExport() })
 	c.SetOnTypedKey(sv.key)
 	c.SetOnTypedRune(sv.typed)
 	u.mapP.m.OnViewChanged = sv.onViewChanged

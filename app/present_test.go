@@ -100,6 +100,17 @@ func TestPresenterKeysMoveThroughTheDeckAndEscRestores(t *testing.T) {
 	if w.Canvas().Focused() != u.brief.stage.surface {
 		t.Error("the stage does not have the keyboard")
 	}
+	// A tap on the map selects there, and the stage keeps the keyboard
+	// (the map would take it, and pan with the arrows).
+	test.Tap(u.brief.stage.surface)
+	if w.Canvas().Focused() != u.brief.stage.surface {
+		t.Error("after a tap on the map the stage lost the keyboard")
+	}
+	// No import can rebuild the window under the stage.
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutImport)
+	if n := len(w.Canvas().Overlays().List()); n != 0 {
+		t.Errorf("Ctrl+O opened %d dialogs over the stage", n)
+	}
 	if p.counter.Text != "1 / 3" {
 		t.Errorf("counter %q", p.counter.Text)
 	}

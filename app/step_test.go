@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
+	"frontier/data"
 	"frontier/mapview"
 )
 
@@ -219,4 +220,19 @@ func TestStepAutoplayAdvancesOnTheClock(t *testing.T) {
 		t.Errorf("at the end: playing %v at %d of %d", s.playing, s.i, len(s.rows))
 	}
 	s.exit()
+}
+
+func TestStepFromHereGoesWithTheEventDetails(t *testing.T) {
+	_, u := newAnnotTestUI(t)
+	if !u.brief.stepBar.Visible() {
+		t.Fatal("Step from here is not under the event details")
+	}
+	draw(t, u, data.KindMarker, khar) // selects it: its properties replace the details
+	if u.brief.stepBar.Visible() {
+		t.Error("Step from here shows under an annotation's properties")
+	}
+	u.ann.selectAnnotation(0)
+	if !u.brief.stepBar.Visible() {
+		t.Error("Step from here did not come back with the event details")
+	}
 }
