@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"github.com/paulmach/orb"
 
 	"frontier/mapview"
@@ -20,7 +21,10 @@ type mapPanel struct {
 	halos  bool
 	// fadeFrom and fadeTo fade events by age during playback.
 	fadeFrom, fadeTo int64
-	content          fyne.CanvasObject
+	// holder is the content: it holds the map except while a
+	// presentation shows the map on its own stage.
+	holder  *fyne.Container
+	content fyne.CanvasObject
 }
 
 func newMapPanel(st *state, base *basemap.Basemap) *mapPanel {
@@ -29,7 +33,8 @@ func newMapPanel(st *state, base *basemap.Basemap) *mapPanel {
 	p.m.SetAttribution(mapview.Credit)
 	p.m.OnSelect = st.selectRow
 	p.m.OnBoxSelect = func(b orb.Bound) { p.setArea(&b) }
-	p.content = p.m
+	p.holder = container.NewStack(p.m)
+	p.content = p.holder
 	st.onChange(func(c change) {
 		switch c {
 		case changeView:
@@ -75,4 +80,18 @@ func (p *mapPanel) setFade(from, to int64) {
 func (p *mapPanel) setHalos(on bool) {
 	p.halos = on
 	p.m.SetScene(p.scene())
+}
+
+// detachMap takes the map out of the main layout (for a presentation
+// stage) and returns it.
+func (p *mapPanel) detachMap() *mapview.Map {
+	p.holder.Remove(p.m)
+	return p.m
+}
+
+// attachMap puts the map back into the main layout.
+func (p *mapPanel) attachMap() {
+	if len(p.holder.Objects) == 0 {
+		p.holder.Add(p.m)
+	}
 }

@@ -172,6 +172,13 @@ func (s *state) setWindow(from, to time.Time) {
 	s.request(true)
 }
 
+// setFilter replaces the whole filter at once (a saved view being
+// applied); the panels adopt it when its snapshot arrives.
+func (s *state) setFilter(f data.Filter) {
+	s.filter = cloneFilter(&f)
+	s.request(true)
+}
+
 // clearFilter removes every part of the filter.
 func (s *state) clearFilter() {
 	s.filter = data.Filter{}

@@ -28,6 +28,7 @@ type mainUI struct {
 	filters *filterPanel
 	timeP   *timelinePanel
 	ann     *annotUI
+	brief   *briefing // saved views, presenter mode, step-through
 	status  *widget.Label
 	// centre holds the main view: the map over the event table.
 	centre  *fyne.Container
@@ -71,6 +72,7 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	u.mapP.m.OnViewChanged = func(v mapview.Viewport) { u.st.view = v }
 	u.filters.onClearWindow = func() { u.st.setWindow(time.Time{}, time.Time{}) }
 	u.ann = newAnnotUI(u)
+	u.brief = newBriefing(u)
 	u.status = widget.NewLabel("Loading events…")
 	u.centre = container.NewStack()
 	mapArea := container.NewBorder(container.NewVBox(u.ann.bar.content, u.filters.chips), nil, nil, nil,
@@ -92,15 +94,18 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 			u.ann.props.content.Hide()
 			u.details.content.Show()
 		}
+		u.brief.paneChanged(props)
 	}
 	// Both panes count for the width, shown or not, so that switching
 	// between them never moves the split (and so never resizes the map).
-	right := container.NewHSplit(u.centre, container.New(alternatesLayout{}, u.details.content, u.ann.props.content))
+	details := container.NewBorder(nil, u.brief.stepBar, nil, nil, u.details.content)
+	right := container.NewHSplit(u.centre, container.New(alternatesLayout{}, details, u.ann.props.content))
 	right.Offset = 0.70
 	left := container.NewAppTabs(
 		container.NewTabItem("Actors", u.actors.content),
 		container.NewTabItem("Filters", u.filters.content),
-		container.NewTabItem("Layers", u.ann.layers.content))
+		container.NewTabItem("Layers", u.ann.layers.content),
+		container.NewTabItem("Views", u.brief.panel.content))
 	main := container.NewHSplit(left, right)
 	main.Offset = 0.22
 	u.content = container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.status), nil, nil, main)
@@ -126,7 +131,7 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	w.SetMainMenu(fyne.NewMainMenu(
 		fyne.NewMenu("File", imp, u.importMappedItem(), u.importHistoryItem(), exp, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu("Edit", append(u.ann.editItems(), fyne.NewMenuItemSeparator(), find)...),
-		u.viewMenu(),
+		u.brief.extendViewMenu(u.viewMenu()),
 		u.playMenu(),
 		fyne.NewMenu("Help", fyne.NewMenuItem("About Frontier", u.showAbout)),
 	))
@@ -146,10 +151,16 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	for sc, fn := range u.ann.shortcuts() {
 		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) { fn() })
 	}
+	for sc, fn := range u.brief.shortcuts() {
+		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) { fn() })
+	}
 	// Keys when no widget has the keyboard: Delete and Escape for the
 	// annotations, the tools' letters, and playback's space, ←/→ and
 	// Shift+←/→.
 	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if u.brief.typedKey(ev) {
+			return
+		}
 		if !u.ann.typedKey(ev) {
 			u.timeP.bar.playKey(ev)
 		}
