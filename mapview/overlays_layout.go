@@ -14,6 +14,8 @@ type overlayFaces struct {
 	k                                     float64
 	title, info, legend, legendBold, date *paint.Face
 	count                                 *paint.Face
+	// dateK is the size of date, which Overlays.DateScale enlarges.
+	dateK float64
 }
 
 func (f *overlayFaces) at(k float64) *overlayFaces {
@@ -25,10 +27,19 @@ func (f *overlayFaces) at(k float64) *overlayFaces {
 			legend:     paint.RegularFace(12 * k),
 			legendBold: paint.BoldFace(12 * k),
 			date:       paint.BoldFace(16 * k),
+			dateK:      k,
 			count:      paint.BoldFace(11 * k),
 		}
 	}
 	return f
+}
+
+// dateFace returns the date window's face at size k.
+func (f *overlayFaces) dateFace(k float64) *paint.Face {
+	if f.dateK != k {
+		f.date, f.dateK = paint.BoldFace(16*k), k
+	}
+	return f.date
 }
 
 // textScale returns Overlays.TextScale as used: 1 when unset, else
@@ -138,9 +149,11 @@ func (r *Renderer) layoutOverlays(v Viewport, o *Overlays) *overlayLayout {
 		}
 	}
 	if o.DateWindow != "" {
-		pad := int(6 * k)
-		text := fitText(fc.date, o.DateWindow, W-2*m-2*pad)
-		w, asc, desc := fc.date.Measure(text)
+		dk := k * textScale(o.DateScale)
+		face := fc.dateFace(dk)
+		pad := int(6 * dk)
+		text := fitText(face, o.DateWindow, W-2*m-2*pad)
+		w, asc, desc := face.Measure(text)
 		pw, ph := w+2*pad, asc+desc+2*pad
 		top := m
 		if l.hasTitle {

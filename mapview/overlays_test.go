@@ -112,6 +112,9 @@ func TestOverlaysNeverOverlap(t *testing.T) {
 					v.Width, v.Height, v.Scale = int(float64(sz[0])*s), int(float64(sz[1])*s), s
 					o := fullOverlays(title, 25)
 					o.TextScale = ts
+					if title == "Short" {
+						o.DateScale = 1.6 // animation frames
+					}
 					name := fmt.Sprintf("%dx%d@%g text %g title %d", v.Width, v.Height, s, ts, len(title))
 					r.Render(&bare, v, nil, Overlays{NoLabels: true})
 					r.Render(&full, v, nil, o)

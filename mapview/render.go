@@ -48,6 +48,9 @@ type Overlays struct {
 	// scale bar for projectors and print: 2 draws them twice as large as
 	// the device scale alone would. 0 means 1.
 	TextScale float64
+	// DateScale enlarges the date window further (animation frames burn
+	// the date in large). 0 means 1.
+	DateScale float64
 }
 
 // Stats counts the work of the last Render, for tests and benchmarks.
