@@ -210,7 +210,7 @@ func (a *animator) writeGIF(ctx context.Context, out string, delay int, progress
 	}
 	q := newQuantizer(a.f.Img, a.actorColors())
 	n := 0
-	err := writeAtomic(out, func(w io.Writer) error {
+	err := WriteFile(out, func(w io.Writer) error {
 		g, err := newGIFWriter(w, a.opt.Width, a.opt.Height, q.pal, delay)
 		if err != nil {
 			return err

@@ -221,14 +221,15 @@ func DateWindowFor(ix *data.Index, f *data.Filter, rows []int32) string {
 // beside it, so a failed write never leaves a broken image under the
 // name.
 func WritePNG(path string, img image.Image) error {
-	return writeAtomic(path, func(w io.Writer) error {
+	return WriteFile(path, func(w io.Writer) error {
 		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, img)
 	})
 }
 
-// writeAtomic writes a file through a temporary file beside it, renamed
-// into place when write succeeds.
-func writeAtomic(path string, write func(io.Writer) error) error {
+// WriteFile writes a file through a temporary file beside it, renamed
+// into place when write succeeds: a failed or cancelled write leaves
+// nothing under the name.
+func WriteFile(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".frontier-brief-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
