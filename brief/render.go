@@ -79,8 +79,8 @@ type Map struct {
 	Selected uint64
 	// Title and DateWindow are the texts of those overlays ("" for none).
 	Title, DateWindow string
-	// Legend draws the actors' colours; LegendMarks adds the key of the
-	// marks.
+	// Legend draws the colours of the actors of the events in view;
+	// LegendMarks adds the key of the marks.
 	Legend, LegendMarks bool
 	// Halos draws precision halos; NoLabels leaves out place names.
 	Halos, NoLabels bool
@@ -122,7 +122,7 @@ func (src *Source) Draw(r *mapview.Renderer, f *mapview.Frame, m *Map) (Drawn, e
 		o.Annotations = &mapview.AnnotationSet{Items: annots}
 	}
 	if m.Legend {
-		if o.Legend = mapview.LegendFor(sc, mapview.LegendRows); o.Legend != nil {
+		if o.Legend = mapview.LegendInView(sc, m.Viewport, mapview.LegendRows); o.Legend != nil {
 			o.Legend.Title, o.Legend.Marks = "Actors", m.LegendMarks
 		}
 	}

@@ -42,12 +42,31 @@ type LegendItem struct {
 // maxRows-1 are listed and More counts the others. It returns nil when sc
 // draws no events.
 func LegendFor(sc *Scene, maxRows int) *Legend {
-	if sc == nil || sc.Index == nil || len(sc.Rows) == 0 {
+	return legendOf(sc, maxRows, func(int32) bool { return true })
+}
+
+// LegendInView is LegendFor counting only the events inside v (the ones
+// an image of v shows).
+func LegendInView(sc *Scene, v Viewport, maxRows int) *Legend {
+	minX, minY, maxX, maxY := v.Extent()
+	return legendOf(sc, maxRows, func(r int32) bool {
+		x, y := sc.Index.X[r], sc.Index.Y[r]
+		return x >= minX && x <= maxX && y >= minY && y <= maxY
+	})
+}
+
+func legendOf(sc *Scene, maxRows int, keep func(int32) bool) *Legend {
+	if sc == nil || sc.Index == nil {
 		return nil
 	}
 	counts := map[uint32]int{}
 	for _, r := range sc.Rows {
-		counts[sc.actorOf(r)]++
+		if keep(r) {
+			counts[sc.actorOf(r)]++
+		}
+	}
+	if len(counts) == 0 {
+		return nil
 	}
 	ids := make([]uint32, 0, len(counts))
 	for id := range counts {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"frontier/data"
 	"frontier/internal/golden"
 )
 
@@ -51,6 +52,19 @@ func TestLegendFor(t *testing.T) {
 	}
 	if LegendFor(NewScene(ix, nil, nil), 10) != nil {
 		t.Error("a legend for no events")
+	}
+	// In view: only the actors of the events the image shows. Echo's
+	// events lie at 71.3E, Delta's at 71.4E …; 800 px at zoom 12 span
+	// 0.27° of longitude.
+	v := frontierView(1)
+	v.CenterX, _ = data.Mercator(71.2, 34)
+	v.Zoom = 12
+	if lg := LegendInView(sc, v, 10); lg == nil || len(lg.Items) != 1 || lg.Items[0].Label != "Echo" {
+		t.Errorf("legend in view %+v, want Echo only", lg)
+	}
+	v.CenterX, _ = data.Mercator(60, 34)
+	if lg := LegendInView(sc, v, 10); lg != nil {
+		t.Errorf("legend of a view without events: %+v", lg)
 	}
 	// The preferred actor is the one an event's colour follows.
 	pref := NewScene(ix, allRows(ix), []string{"Alpha"})
