@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/paulmach/orb"
+
 	"frontier/data"
 )
 
@@ -48,7 +50,7 @@ func briefingStore(t *testing.T) *data.Store {
 	putView(t, s, data.View{Title: "Bravo", CenterLon: 71.58, CenterLat: 34.01, Zoom: 10,
 		Filter: data.Filter{Actors: []string{"Bravo Front"}}, Selected: idOf(t, s, "T3"), Layers: []uint64{}})
 	putView(t, s, data.View{Title: "Militants", CenterLon: 72, CenterLat: 34.3, Zoom: 8,
-		Filter: data.Filter{Groups: []string{"Militants"}}})
+		Filter: data.Filter{Groups: []string{"Militants"}, BBox: &orb.Bound{Min: orb.Point{70.5, 33.5}, Max: orb.Point{72.5, 35}}, MinFatalities: 1}})
 	return s
 }
 
