@@ -1,6 +1,6 @@
 // Package cli implements the frontier command line: the subcommands that
 // work on a store without a window (import, stats, export, render,
-// annotations) and the choice
+// annotations, views, deck, animate, package) and the choice
 // of store file. It knows nothing of Fyne; main hands it the function that
 // opens the desktop app.
 package cli
@@ -60,8 +60,15 @@ func init() {
 		{"stats", "[--json] [filter flags]", "count the events passing a filter", runStats},
 		{"export", "--format csv|geojson|kml|kmz --out FILE [filter flags]", "write the events passing a filter", runExport},
 		{"annotations", "list [--json] | export --layer NAME --format geojson|kml|kmz --out FILE | import FILE [--layer NAME] [--json]", "list the annotation layers, or exchange one with GIS tools as GeoJSON, KML or KMZ", runAnnotations},
-		{"render", "--out FILE.png [--size WxH] [--bbox W,S,E,N | --center LON,LAT --zoom Z] [--title T] [--layers NAME,...|none] [--sample] [filter flags]",
-			"draw the map of the events passing a filter, with the visible annotation layers, to a PNG (no display needed)", runRender},
+		{"render", "--out FILE.png [--size WxH] [--bbox W,S,E,N | --center LON,LAT --zoom Z] [--title T] [--layers NAME,...|none] [--sample] [filter flags] | --view NAME --out FILE.png [--size WxH]",
+			"draw the map of the events passing a filter, with the visible annotation layers, to a PNG (no display needed); --view draws a saved view with its title, legend and date window", runRender},
+		{"views", "list [--json]", "list the saved views in deck order", runViews},
+		{"deck", "export --format png|pdf --out PATH [--size WxH] [--views all|NAME,...] [--notes] [--page-titles] [--page A4|A3|Letter]",
+			"write the saved views as numbered PNGs in the directory PATH, or as one PDF with a page per view", runDeck},
+		{"animate", "--out FILE.gif|DIR --from YYYY-MM-DD --to YYYY-MM-DD [--step 7d] [--window 30d|--cumulative] [--fps 4] [--size WxH] [--view NAME] [--frames] [filter flags]",
+			"draw one frame per step with its dates burnt in, as an animated GIF or PNG frames", runAnimate},
+		{"package", "export --out FILE.frontier-brief [--views all|none|NAME,...] [--layers all|none|NAME,...] [filter flags] | open FILE --db NEWSTORE | merge FILE | info FILE",
+			"write a briefing package (events passing a filter, annotation layers, saved views) or open one as a new store, merge one into the store, or describe one", runPackage},
 		{"actors", "list [--json] | rename OLD NEW | merge ALIAS... --into NAME | split ALIAS | colour NAME #RRGGBB|none | type NAME TYPE | group NAME MEMBER... [--like TEXT] [--remove] | group --delete NAME",
 			"list and curate actors: aliases, colours, types and groups (filters, counts, map colours and timeline stacks follow the canonical actor)", runActors},
 		{"events", "add --date D --lat LAT --lon LON|--mgrs REF --type T [--sub-type S --actor1 A --actor2 B --fatalities N --location L --notes N --source S --tag T ...] | edit ID --FIELD VALUE... [--tag T --untag T] | delete ID... | show ID [--json] | conflicts [--json] | take ID | keep ID | merge KEEP DROP [--take FIELD,...] | distinct ID ID",
@@ -148,7 +155,7 @@ func printHelp(w io.Writer) {
 Every subcommand takes --db PATH after its name; otherwise $FRONTIER_DB, or
 else frontier.db in the user's data directory.
 
-Filter flags (stats, export, render, tag, duplicates):
+Filter flags (stats, export, render, tag, duplicates, animate, package export):
   --from YYYY-MM-DD --to YYYY-MM-DD   date window, both ends inclusive
   --actor NAME                        actor1, actor2 or associated actor (repeatable; an alias
                                       stands for its canonical actor)

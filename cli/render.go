@@ -4,17 +4,15 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"image/png"
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/paulmach/orb"
 
+	"frontier/brief"
 	"frontier/data"
 	"frontier/mapview"
 	"frontier/mapview/basemap"
@@ -24,15 +22,13 @@ import (
 const (
 	renderDefaultSize = "1600x1000"
 	renderMaxSide     = 16384
-	renderFitPad      = 40 // logical pixels kept around fitted events
-	renderFitMaxZoom  = 11 // fitting one event does not zoom to street level
 )
 
 // renderOptions are the parsed flags of `frontier render` other than the
 // filter.
 type renderOptions struct {
 	out, size, center, title string
-	layers                   string
+	layers, view             string
 	zoom, scale              float64
 	zoomSet                  bool
 	sample, halos, noLabels  bool
@@ -55,6 +51,7 @@ func runRender(env *Env, args []string) error {
 	fs.BoolVar(&o.halos, "halos", false, "draw precision halos around approximately located events")
 	fs.BoolVar(&o.noLabels, "no-labels", false, "leave out place labels")
 	fs.StringVar(&o.layers, "layers", "", "annotation layers to draw: NAME[,NAME...] (hidden ones too) or none; default the visible layers")
+	fs.StringVar(&o.view, "view", "", "draw the saved view NAME (title or ID): its viewport, filter, layers and title")
 	ff := addFilterFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -63,11 +60,12 @@ func runRender(env *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
 	}
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "zoom" {
-			o.zoomSet = true
-		}
-	})
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	o.zoomSet = set["zoom"]
+	if o.view != "" {
+		return renderView(env, *db, &o, ff, set)
+	}
 	// In render, --bbox is the extent to draw, not a filter.
 	viewBox := ff.bbox
 	ff.bbox = ""
@@ -84,120 +82,109 @@ func runRender(env *Env, args []string) error {
 		return err
 	}
 	defer closeStore()
-	res, err := ix.Filter(f)
-	if err != nil {
-		return err
-	}
-	annots, err := annotationsToDraw(store, o.layers, f.From, f.To)
-	if err != nil {
-		return err
-	}
-	v := o.viewport(w, h, ix, res.Rows, annots)
 	base, err := basemap.Default()
 	if err != nil {
 		return err
 	}
-	sc := mapview.NewScene(ix, res.Rows, f.Actors)
-	sc.Halos = o.halos
-	ov := mapview.Overlays{ScaleBar: true, Attribution: mapview.Credit, Title: o.title, NoLabels: o.noLabels}
-	if len(annots) > 0 {
-		ov.Annotations = &mapview.AnnotationSet{Items: annots}
-	}
-	var frame mapview.Frame
-	mapview.NewRenderer(base).Render(&frame, v, sc, ov)
-	if err := writePNG(o.out, &frame); err != nil {
+	src, err := brief.NewSource(store, ix, base)
+	if err != nil {
 		return err
 	}
-	drawn := ""
-	switch n := len(annots); {
-	case n == 1:
-		drawn = ", 1 annotation"
-	case n > 1:
-		drawn = fmt.Sprintf(", %d annotations", n)
+	res, err := ix.Filter(f)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(env.Stderr, "wrote %s (%dx%d, zoom %.2f, %d events%s)\n", o.out, w, h, frame.View.Zoom, len(res.Rows), drawn)
+	var layers []uint64 // nil: the visible layers
+	if strings.TrimSpace(o.layers) != "" {
+		if layers, err = src.LayerIDs(o.layers); err != nil {
+			return usagef("--layers: %v", err)
+		}
+	}
+	v := o.viewport(w, h, ix, res.Rows, src.AnnotationsFor(layers, f.From, f.To))
+	m := &brief.Map{Viewport: v, Filter: *f, Rows: res.Rows, Layers: layers, Title: o.title, Halos: o.halos, NoLabels: o.noLabels}
+	var frame mapview.Frame
+	drawn, err := src.Draw(mapview.NewRenderer(base), &frame, m)
+	if err != nil {
+		return err
+	}
+	if err := brief.WritePNG(o.out, frame.Img); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	fmt.Fprintf(env.Stderr, "wrote %s (%dx%d, zoom %.2f, %d events%s)\n", o.out, w, h, frame.View.Zoom, drawn.Events, annotationCount(drawn.Annotations))
 	return nil
 }
 
-// annotationsToDraw returns the annotations `render` draws, in draw order:
-// those of the layers named in spec (a comma-separated list of names,
-// hidden layers included; "" for every visible layer, "none" for none),
-// layer by layer in Layer.Order, that show in the filter's window of days
-// from–to (inclusive; zero leaves an end open). An unknown layer name is a
-// usage error that lists the layers there are.
-func annotationsToDraw(s *data.Store, spec string, from, to time.Time) ([]data.Annotation, error) {
-	spec = strings.TrimSpace(spec)
-	if strings.EqualFold(spec, "none") {
-		return nil, nil
+// annotationCount is ", N annotations" for a report ("" for none).
+func annotationCount(n int) string {
+	switch {
+	case n == 1:
+		return ", 1 annotation"
+	case n > 1:
+		return fmt.Sprintf(", %d annotations", n)
 	}
-	layers, err := s.Layers()
-	if err != nil {
-		return nil, err
-	}
-	chosen := map[uint64]int{} // layer ID → draw position
-	if spec == "" {
-		for i, l := range layers {
-			if !l.Hidden {
-				chosen[l.ID] = i
-			}
-		}
-	} else {
-		for _, name := range strings.Split(spec, ",") {
-			if name = strings.TrimSpace(name); name == "" {
-				continue
-			}
-			// The exact name, else the name in any case.
-			found := false
-			for _, exact := range []bool{true, false} {
-				for i, l := range layers {
-					if (exact && l.Name == name) || (!exact && strings.EqualFold(l.Name, name)) {
-						chosen[l.ID], found = i, true
-					}
-				}
-				if found {
-					break
-				}
-			}
-			if !found {
-				return nil, usagef("--layers: no layer named %q (%s)", name, layerNames(layers))
-			}
-		}
-	}
-	if len(chosen) == 0 {
-		return nil, nil
-	}
-	all, err := s.Annotations()
-	if err != nil {
-		return nil, err
-	}
-	// The window's last day is inclusive; VisibleIn's end is not.
-	if !to.IsZero() {
-		to = to.AddDate(0, 0, 1)
-	}
-	var out []data.Annotation
-	for _, a := range all {
-		if _, ok := chosen[a.Layer]; ok && a.VisibleIn(from, to) {
-			out = append(out, a)
-		}
-	}
-	// Layer by layer in draw order; within a layer, by ID (as stored).
-	slices.SortStableFunc(out, func(a, b data.Annotation) int { return chosen[a.Layer] - chosen[b.Layer] })
-	return out, nil
+	return ""
 }
 
-// layerNames lists the layers for an error message.
-func layerNames(layers []data.Layer) string {
-	if len(layers) == 0 {
-		return "the store has no annotation layers"
+// renderView is `render --view NAME`: the view's viewport, filter, layers
+// and title, with --size, --scale, --title, --layers, --no-labels and
+// --halos applied.
+func renderView(env *Env, db string, o *renderOptions, ff *filterFlags, set map[string]bool) error {
+	if ff.any() || set["center"] || set["zoom"] || o.sample {
+		return usagef("--view takes its viewport and filter from the view: leave out --bbox, --center, --zoom, --sample and the filter flags")
 	}
-	names := make([]string, len(layers))
-	for i, l := range layers {
-		names[i] = strconv.Quote(l.Name)
-		if l.Hidden {
-			names[i] += " (hidden)"
+	if o.out == "" {
+		return usagef("--out FILE.png is required")
+	}
+	w, h, err := parseSize(o.size)
+	if err != nil {
+		return err
+	}
+	if err := brief.CheckSize(w, h); err != nil {
+		return usagef("--size: %v", err)
+	}
+	opt := brief.ImageOptions{Width: w, Height: h, Title: o.title, Halos: o.halos, NoLabels: o.noLabels}
+	if set["scale"] {
+		if math.IsNaN(o.scale) || o.scale < 0.5 || o.scale > 4 {
+			return usagef("--scale %v: want 0.5 to 4", o.scale)
+		}
+		opt.Scale = o.scale
+	}
+	store, ix, err := openForRead(env, db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	v, err := findView(store, o.view)
+	if err != nil {
+		return err
+	}
+	base, err := basemap.Default()
+	if err != nil {
+		return err
+	}
+	src, err := brief.NewSource(store, ix, base)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(o.layers) != "" {
+		if v.Layers, err = src.LayerIDs(o.layers); err != nil {
+			return usagef("--layers: %v", err)
 		}
 	}
-	return "layers: " + strings.Join(names, ", ")
+	m, err := src.ViewMap(&v, &opt)
+	if err != nil {
+		return err
+	}
+	var frame mapview.Frame
+	drawn, err := src.Draw(mapview.NewRenderer(base), &frame, m)
+	if err != nil {
+		return err
+	}
+	if err := brief.WritePNG(o.out, frame.Img); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	fmt.Fprintf(env.Stderr, "wrote %s (%dx%d, view %q, zoom %.2f, %d events%s)\n", o.out, w, h, v.Title, frame.View.Zoom, drawn.Events, annotationCount(drawn.Annotations))
+	return nil
 }
 
 // check validates the flags and returns the image size.
@@ -278,22 +265,8 @@ func (o *renderOptions) viewport(w, h int, ix *data.Index, rows []int32, annots 
 	case o.center != "":
 		x, y := data.Mercator(o.lon, o.lat)
 		return mapview.Viewport{CenterX: x, CenterY: y, Zoom: o.zoom, Width: w, Height: h, Scale: o.scale}
-	case len(rows) > 0 || len(annots) > 0:
-		minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-		for _, r := range rows {
-			minX, maxX = math.Min(minX, ix.X[r]), math.Max(maxX, ix.X[r])
-			minY, maxY = math.Min(minY, ix.Y[r]), math.Max(maxY, ix.Y[r])
-		}
-		for i := range annots {
-			b := annots[i].Bound()
-			x0, y1 := data.Mercator(b.Min.Lon(), b.Min.Lat())
-			x1, y0 := data.Mercator(b.Max.Lon(), b.Max.Lat())
-			minX, maxX = math.Min(minX, x0), math.Max(maxX, x1)
-			minY, maxY = math.Min(minY, y0), math.Max(maxY, y1)
-		}
-		return mapview.FitExtent(minX, minY, maxX, maxY, w, h, o.scale, renderFitPad*o.scale, renderFitMaxZoom)
 	default:
-		return mapview.FitBound(mapview.HomeBound(), w, h, o.scale, 0, renderFitMaxZoom)
+		return brief.FitView(ix, rows, annots, w, h, o.scale)
 	}
 }
 
@@ -325,29 +298,4 @@ func parseLonLat(s string) (lon, lat float64, err error) {
 		return 0, 0, usagef("--center %q: want LON,LAT in degrees", s)
 	}
 	return lon, lat, nil
-}
-
-// writePNG writes the frame as a PNG through a temporary file, so a failed
-// render never leaves a broken image under the requested name.
-func writePNG(path string, f *mapview.Frame) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".frontier-render-*")
-	if err != nil {
-		return fmt.Errorf("render %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	err = enc.Encode(tmp, f.Img)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		return fmt.Errorf("render %s: %w", path, err)
-	}
-	return nil
 }

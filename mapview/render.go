@@ -37,6 +37,20 @@ type Overlays struct {
 	NoLabels bool
 	// Annotations are the drawings shown above the events (nil for none).
 	Annotations *AnnotationSet
+	// Legend is a key of the actors' colours (and optionally of the
+	// marks) drawn at the right (nil for none); see LegendFor.
+	Legend *Legend
+	// DateWindow is drawn in a box at the top right, or under the title
+	// when both do not fit on one line ("1 Jul 2025 – 31 Jul 2025";
+	// empty for none).
+	DateWindow string
+	// TextScale enlarges the title, legend, date window, attribution and
+	// scale bar for projectors and print: 2 draws them twice as large as
+	// the device scale alone would. 0 means 1.
+	TextScale float64
+	// DateScale enlarges the date window further (animation frames burn
+	// the date in large). 0 means 1.
+	DateScale float64
 }
 
 // Stats counts the work of the last Render, for tests and benchmarks.
@@ -61,6 +75,9 @@ type Renderer struct {
 	labels   labelPlacer
 	annot    annotPainter
 	stats    Stats
+	// ofaces are the overlays' fonts, layout where they go this frame.
+	ofaces overlayFaces
+	layout overlayLayout
 }
 
 // NewRenderer returns a renderer of base (nil draws water only, which the
@@ -89,8 +106,9 @@ func (r *Renderer) Render(f *Frame, v Viewport, sc *Scene, o Overlays) {
 	r.drawBase(f)
 	r.events.layout(f, sc)
 	r.drawEvents(f, sc)
+	lay := r.layoutOverlays(f.View, &o)
 	if !o.NoLabels && r.base != nil {
-		r.drawLabels(f, r.overlayRects(f.View, o))
+		r.drawLabels(f, lay.rects())
 	}
 	if sc != nil {
 		r.drawHighlight(f, sc, sc.Hovered, false)
@@ -99,7 +117,7 @@ func (r *Renderer) Render(f *Frame, v Viewport, sc *Scene, o Overlays) {
 	if o.Annotations != nil {
 		r.drawAnnotations(f, o.Annotations)
 	}
-	r.drawOverlays(f, o)
+	r.drawOverlays(f, &o, lay)
 }
 
 // snap moves v's centre so that its top-left corner falls on a whole
@@ -132,52 +150,6 @@ func (r *Renderer) drawHighlight(f *Frame, sc *Scene, row int, selected bool) {
 		return
 	}
 	r.stamps.Ring(f.Img, px, py, rad, 2*s, hoverRingColor)
-}
-
-// overlayRects returns where drawOverlays will draw, so labels keep clear.
-func (r *Renderer) overlayRects(v Viewport, o Overlays) []image.Rectangle {
-	s := v.DeviceScale()
-	fc := r.faces.at(s)
-	margin := int(8 * s)
-	var out []image.Rectangle
-	if o.ScaleBar {
-		out = append(out, image.Rect(0, v.Height-margin-int(24*s), margin+int(130*s), v.Height))
-	}
-	if o.Attribution != "" {
-		w, asc, desc := fc.info.Measure(o.Attribution)
-		out = append(out, image.Rect(v.Width-margin-w-int(4*s), v.Height-margin-asc-desc-int(4*s), v.Width, v.Height))
-	}
-	if o.Title != "" {
-		w, asc, desc := fc.title.Measure(o.Title)
-		out = append(out, image.Rect(0, 0, margin+w+int(14*s), margin+asc+desc+int(14*s)))
-	}
-	return out
-}
-
-// drawOverlays draws the scale bar, attribution and title.
-func (r *Renderer) drawOverlays(f *Frame, o Overlays) {
-	v := f.View
-	s := v.DeviceScale()
-	fc := r.faces.at(s)
-	margin := int(8 * s)
-	if o.ScaleBar {
-		paint.ScaleBar(f.Img, margin, v.Height-margin, v.MetersPerPixel(), int(120*s), fc.info, s)
-	}
-	if o.Attribution != "" {
-		w, asc, desc := fc.info.Measure(o.Attribution)
-		pad := int(3 * s)
-		x := v.Width - margin - w
-		y := v.Height - margin/2 - desc
-		paint.FillRect(f.Img, image.Rect(x-pad, y-asc-pad, x+w+pad, y+desc+pad), panelColor)
-		fc.info.Draw(f.Img, x, y, o.Attribution, textDark, noHalo)
-	}
-	if o.Title != "" {
-		w, asc, desc := fc.title.Measure(o.Title)
-		pad := int(6 * s)
-		x, y := margin+pad, margin+pad+asc
-		paint.FillRect(f.Img, image.Rect(margin, margin, x+w+pad, y+desc+pad), panelColor)
-		fc.title.Draw(f.Img, x, y, o.Title, textDark, noHalo)
-	}
 }
 
 // Credit is the one-line attribution of the basemap drawn on every map

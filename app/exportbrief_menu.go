@@ -1,0 +1,94 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"fyne.io/fyne/v2/dialog"
+
+	"frontier/brief"
+	"frontier/data"
+	"frontier/mapview"
+)
+
+// errNoBriefStore is the briefing dialogs' error when the window shows
+// no store (only tests build one so).
+var errNoBriefStore = errors.New("no store is open")
+
+// briefSourceNow is the briefing Source of the store on screen.
+func (u *mainUI) briefSourceNow() (*brief.Source, error) {
+	if u.sess == nil || u.sess.store == nil {
+		return nil, errNoBriefStore
+	}
+	return newBriefSource(u.sess.store, u.st.ix)
+}
+
+// briefCurrent is what Export image… and Export animation… draw: the map
+// as it is on screen (centre and zoom), the current filter and time
+// window, the visible layers and the selected event, untitled (the dialog
+// asks for a title).
+func (u *mainUI) briefCurrent() (*brief.Source, data.View, error) {
+	src, err := u.briefSourceNow()
+	if err != nil {
+		return nil, data.View{}, err
+	}
+	vp := u.st.view
+	if vp.Zoom == 0 && vp.CenterX == 0 && vp.CenterY == 0 {
+		vp = mapview.FitBound(mapview.HomeBound(), 1920, 1080, 1, 0, 11)
+	}
+	lon, lat := data.InverseMercator(vp.CenterX, vp.CenterY)
+	f := u.st.filter
+	f.Actors, f.Types = slices.Clone(f.Actors), slices.Clone(f.Types)
+	f.Groups, f.Tags = slices.Clone(f.Groups), slices.Clone(f.Tags)
+	if f.BBox != nil {
+		b := *f.BBox
+		f.BBox = &b
+	}
+	v := data.View{CenterLon: lon, CenterLat: lat, Zoom: vp.Zoom, Filter: f}
+	if row := u.st.selected; row >= 0 && row < u.st.ix.Len() {
+		v.Selected = u.st.ix.ID[row]
+	}
+	return src, v, nil
+}
+
+// briefDeck is what Export deck… draws: the saved views in deck order.
+func (u *mainUI) briefDeck() (*brief.Source, []data.View, error) {
+	src, err := u.briefSourceNow()
+	if err != nil {
+		return nil, nil, err
+	}
+	views, err := u.sess.store.Views()
+	return src, views, err
+}
+
+// briefPackage is what Export briefing package… writes: the events
+// passing the current filter, and the saved views.
+func (u *mainUI) briefPackage() (*brief.Source, []int32, []data.View, error) {
+	src, views, err := u.briefDeck()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return src, u.st.snap.result.Rows, views, nil
+}
+
+// mergeBriefing runs Merge briefing package into this store…, then loads
+// the merged layers and events as an import does.
+func (u *mainUI) mergeBriefing() {
+	if u.sess == nil || u.sess.store == nil {
+		dialog.ShowError(errNoBriefStore, u.win)
+		return
+	}
+	showMergePackage(u.win, u.sess.store, func(brief.PackageReport) {
+		if u.sess.annot != nil {
+			err := u.sess.annot.reloadLayers()
+			if err == nil {
+				err = u.sess.annot.reloadItems()
+			}
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("show the merged annotations: %w", err), u.win)
+			}
+		}
+		u.sess.reload()
+	})
+}
