@@ -33,7 +33,7 @@ unit:
 	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./...
 
 race:
-	CGO_ENABLED=1 $(GO) test -tags ci -race -count=1 ./data/... ./mapview/... ./timeline/...
+	CGO_ENABLED=1 $(GO) test -tags ci -race -count=1 ./data/... ./mapview/... ./timeline/... ./brief/...
 
 cgo-build:
 	CGO_ENABLED=1 $(GO) build -o frontier .
@@ -45,16 +45,19 @@ bench:
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'Filter|Snapshot' -benchmem -timeout 60m ./data/ ./app/ | tee -a bench.out
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'EventLayer|PanFrame|ZoomFrame|DefaultDecode' -benchtime 40x -count 3 ./mapview/... | tee -a bench.out
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'RenderSample' -benchtime 10x ./cli/ | tee -a bench.out
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'RenderView|AnimateGIF' -benchtime 3x -timeout 30m ./brief/ | tee -a bench.out
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'Build1M|Render' ./timeline/ | tee -a bench.out
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'BrushMove|PlaybackStep' -timeout 30m ./app/ | tee -a bench.out
 
 FUZZTIME ?= 30s
 fuzz:
-	for f in FuzzACLEDReader FuzzUCDPReader FuzzGeoJSONReader FuzzKMLReader FuzzGenericCSV FuzzParseDay FuzzDecodeEvent FuzzParseMGRS FuzzAnnotationGeoJSON FuzzAnnotationKML; do \
+	for f in FuzzACLEDReader FuzzUCDPReader FuzzGeoJSONReader FuzzKMLReader FuzzGenericCSV FuzzParseDay FuzzDecodeEvent FuzzParseMGRS FuzzAnnotationGeoJSON FuzzAnnotationKML FuzzParseEventForm; do \
 		CGO_ENABLED=0 $(GO) test ./data/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
 	for f in FuzzDecode FuzzDecodeBody; do \
 		CGO_ENABLED=0 $(GO) test ./mapview/basemap/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
 	CGO_ENABLED=0 $(GO) test ./data/gazetteer/ -run '^$$' -fuzz '^FuzzSearch$$' -fuzztime $(FUZZTIME) || exit 1
+	for f in FuzzReadPackage FuzzParseStep; do \
+		CGO_ENABLED=0 $(GO) test ./brief/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
 	CGO_ENABLED=0 $(GO) test -tags ci ./app/ -run '^$$' -fuzz '^FuzzParseDay$$' -fuzztime $(FUZZTIME) || exit 1
 
 # Rebuild the embedded basemap from ../shared/data (see cmd/basemap).

@@ -302,11 +302,28 @@ func TestPackageDialogs(t *testing.T) {
 	if n != 6 || len(vs) != 2 || vs[0].Title != "Khar" {
 		t.Errorf("opened store: %d events, views %v", n, vs)
 	}
-	if err := removePackageTemp(opened); err != nil {
+	// The package shows in a window of its own at its first view; closing
+	// that window removes the temporary store.
+	q := &uiQueue{}
+	postToUI = q.post
+	t.Cleanup(func() { postToUI = fyne.Do })
+	ps, err := openPackageWindow(fyne.CurrentApp(), opened)
+	if err != nil {
 		t.Fatal(err)
 	}
+	queues[ps.ui] = q
+	t.Cleanup(func() { delete(queues, ps.ui) })
+	settle(ps.ui)
+	if got := ps.ui.st.ix.Len(); got != 6 {
+		t.Errorf("the package window shows %d events, want 6", got)
+	}
+	if !sameFilter(&ps.ui.st.filter, &vs[0].Filter) {
+		t.Errorf("the package window's filter %+v is not its first view's %+v", ps.ui.st.filter, vs[0].Filter)
+	}
+	ps.w.Close()
+	postToUI = fyne.Do // the dialogs below post as the app does
 	if _, err := os.Stat(filepath.Dir(opened)); !os.IsNotExist(err) {
-		t.Error("the temporary store was not removed")
+		t.Error("closing the package window did not remove the temporary store")
 	}
 	if err := removePackageTemp(filepath.Join(e.dir, "brief.db")); err == nil {
 		t.Error("removePackageTemp would remove a store it did not make")

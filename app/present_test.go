@@ -256,3 +256,16 @@ func TestPresentWindowText(t *testing.T) {
 		t.Errorf("no-window text %q", got)
 	}
 }
+
+// F5 presents even when the map has the keyboard (it passes the keys it
+// has no use for on to the window).
+func TestF5PresentsWithTheKeyboardOnTheMap(t *testing.T) {
+	_, u := newAnnotTestUI(t)
+	useFakeFlights(u)
+	threeViews(t, u)
+	u.win.Canvas().Focus(u.mapP.m)
+	u.mapP.m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF5})
+	if !u.brief.pres.active {
+		t.Fatal("F5 on the map did not start presenting")
+	}
+}

@@ -129,7 +129,15 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	find := fyne.NewMenuItem("Find Actor…", u.focusSearch)
 	find.Shortcut = shortcutFind
 	w.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu("File", imp, u.importMappedItem(), u.importHistoryItem(), exp, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu("File", imp, u.importMappedItem(), u.importHistoryItem(), exp, fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Export Image…", func() { showImageExport(u.win, u.briefCurrent) }),
+			fyne.NewMenuItem("Export Deck…", func() { showDeckExport(u.win, u.briefDeck) }),
+			fyne.NewMenuItem("Export Animation…", func() { showAnimationExport(u.win, u.briefCurrent) }),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Export Briefing Package…", func() { showPackageExport(u.win, u.briefPackage) }),
+			fyne.NewMenuItem("Open Briefing Package…", u.openBriefingPackage),
+			fyne.NewMenuItem("Merge Briefing Package into This Store…", u.mergeBriefing),
+			fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu("Edit", append(u.ann.editItems(), fyne.NewMenuItemSeparator(), find)...),
 		u.brief.extendViewMenu(u.viewMenu()),
 		u.playMenu(),
@@ -157,14 +165,16 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	// Keys when no widget has the keyboard: Delete and Escape for the
 	// annotations, the tools' letters, and playback's space, ←/→ and
 	// Shift+←/→.
-	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+	windowKey := func(ev *fyne.KeyEvent) {
 		if u.brief.typedKey(ev) {
 			return
 		}
 		if !u.ann.typedKey(ev) {
 			u.timeP.bar.playKey(ev)
 		}
-	})
+	}
+	w.Canvas().SetOnTypedKey(windowKey)
+	u.mapP.m.OnKey = windowKey // F5 and the like, with the keyboard on the map
 	w.Canvas().SetOnTypedRune(u.ann.typedRune)
 	w.SetContent(u.content)
 	u.ann.refresh()

@@ -320,6 +320,14 @@ func (m *Map) TypedRune(r rune) {
 // BackSpace removes the hovered vertex of the selected line or polygon,
 // or else deletes the selected annotation.
 func (m *Map) TypedKey(ev *fyne.KeyEvent) {
+	if isFunctionKey(ev.Name) {
+		// The map has no use for F1–F12; with the keyboard on the map they
+		// would otherwise never reach the window (F5 presents).
+		if m.OnKey != nil {
+			m.OnKey(ev)
+		}
+		return
+	}
 	if m.annot.drawer != nil {
 		m.drawingKey(ev.Name)
 	} else {
@@ -337,6 +345,16 @@ func (m *Map) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyHome:
 		m.FitAll()
 	}
+}
+
+// isFunctionKey reports whether k is one of F1–F12.
+func isFunctionKey(k fyne.KeyName) bool {
+	switch k {
+	case fyne.KeyF1, fyne.KeyF2, fyne.KeyF3, fyne.KeyF4, fyne.KeyF5, fyne.KeyF6,
+		fyne.KeyF7, fyne.KeyF8, fyne.KeyF9, fyne.KeyF10, fyne.KeyF11, fyne.KeyF12:
+		return true
+	}
+	return false
 }
 
 func abs32(x float32) float32 {

@@ -46,6 +46,9 @@ type Map struct {
 	OnHover func(row int)
 	// OnViewChanged is called after the user pans or zooms.
 	OnViewChanged func(v Viewport)
+	// OnKey is called with the keys the map has no use for (F1–F12) when
+	// it has the keyboard, so that the window's own keys still work.
+	OnKey func(ev *fyne.KeyEvent)
 
 	view      Viewport // logical centre and zoom; size set at render
 	userMoved bool     // the user has panned or zoomed since the last fit
