@@ -46,6 +46,14 @@ type Map struct {
 	OnHover func(row int)
 	// OnViewChanged is called after the user pans or zooms.
 	OnViewChanged func(v Viewport)
+	// OnSecondaryTap is called on a right-click in ToolNavigate with the
+	// place and the event under the pointer (eventedit.go).
+	OnSecondaryTap func(t SecondaryTap)
+	// OnEventMoved, when set, lets the user drag the selected event's
+	// marker: it is called with the row and the new lon/lat when the
+	// drag ends. The map moves nothing itself; the selection rings stay
+	// at the new place until the app calls EndEventMove.
+	OnEventMoved func(row int, lon, lat float64)
 
 	view      Viewport // logical centre and zoom; size set at render
 	userMoved bool     // the user has panned or zoomed since the last fit
@@ -62,6 +70,7 @@ type Map struct {
 
 	annot   annotState
 	drag    dragState
+	evMove  eventMove     // a drag of the selected event's marker
 	pointer fyne.Position // where the pointer last moved
 	// devW and devH are the raster's size in device pixels, as Fyne last
 	// asked for it.
