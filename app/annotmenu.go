@@ -80,8 +80,10 @@ func (a *annotUI) shortcuts() map[fyne.Shortcut]func() {
 
 // undoCommand is Edit → Undo: a focused text entry undoes its own typing,
 // else (no entry focused, or one with no typing left to undo, such as a
-// date field that was filled in and submitted) the last annotation change
-// is undone.
+// date field that was filled in and submitted) the most recent change is
+// undone: an annotation change or an event change (add, edit, move,
+// delete, merge, tag, actor edit), whichever came last (curate.go keeps
+// the shared order).
 func (a *annotUI) undoCommand() {
 	if e := a.focusedText(); e != nil {
 		before := editorText(e)
@@ -90,7 +92,7 @@ func (a *annotUI) undoCommand() {
 			return
 		}
 	}
-	a.undo()
+	a.u.undoAny()
 }
 
 // redoCommand is Edit → Redo, with the same rule as undoCommand.
@@ -102,7 +104,7 @@ func (a *annotUI) redoCommand() {
 			return
 		}
 	}
-	a.redo()
+	a.u.redoAny()
 }
 
 // deleteCommand is Edit → Delete Annotation.
@@ -117,10 +119,8 @@ func (a *annotUI) deleteCommand() {
 // items that apply.
 func (a *annotUI) updateMenu() {
 	m := a.menu
-	undo, redo := "", ""
-	if a.doc != nil {
-		undo, redo = a.doc.hist.UndoLabel(), a.doc.hist.RedoLabel()
-	}
+	_, undo := a.u.undoKind()
+	_, redo := a.u.redoKind()
 	m.undo.Label, m.undo.Disabled = joinLabel("Undo", undo), undo == ""
 	m.redo.Label, m.redo.Disabled = joinLabel("Redo", redo), redo == ""
 	cur, sel := a.selected()

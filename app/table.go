@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,10 +36,24 @@ type eventTable struct {
 	arrows  [numColumns]string        // "▲", "▼" or "" as last shown
 	pos     int                       // table row of the selection, -1 for none
 	actorsW float32
+	// marked are the index rows of a multi-row selection (Ctrl+click adds
+	// or removes a row, Shift+click a range from anchor, a table row);
+	// empty when only the selected event is selected.
+	marked map[int32]bool
+	anchor int
+}
+
+// keyModifiers returns the modifier keys held now (tests replace it: the
+// test driver has none).
+var keyModifiers = func() fyne.KeyModifier {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()
+	}
+	return 0
 }
 
 func newEventTable(st *state) *eventTable {
-	t := &eventTable{st: st, headers: map[column]*widget.Button{}, pos: -1}
+	t := &eventTable{st: st, headers: map[column]*widget.Button{}, pos: -1, marked: map[int32]bool{}, anchor: -1}
 	t.table = widget.NewTable(t.length, t.createCell, t.updateCell)
 	t.table.ShowHeaderRow = true
 	t.table.CreateHeader = func() fyne.CanvasObject {
@@ -58,6 +73,7 @@ func newEventTable(st *state) *eventTable {
 		if id.Row < 0 || id.Row >= len(rows) {
 			return
 		}
+		t.mark(id.Row, keyModifiers())
 		t.pos = id.Row
 		t.st.selectRow(int(rows[id.Row]))
 		t.table.Refresh() // redraw the row highlight
@@ -135,7 +151,7 @@ func (t *eventTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	row := int(rows[id.Row])
-	if row == t.st.selected {
+	if row == t.st.selected || t.marked[int32(row)] {
 		bg.FillColor = t.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
 		bg.Show()
 		bg.Refresh()
@@ -193,6 +209,7 @@ func (t *eventTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 // resync redraws after a new snapshot and keeps the selected event
 // selected (scrolled into view) if it is still shown, else clears it.
 func (t *eventTable) resync() {
+	t.keepMarked()
 	sel := t.st.selected
 	t.pos = -1
 	if sel >= 0 {
@@ -215,6 +232,7 @@ func (t *eventTable) follow() {
 	if t.pos >= 0 && t.pos < len(rows) && int(rows[t.pos]) == sel {
 		return // the table made this selection
 	}
+	clear(t.marked) // a selection made elsewhere (map, timeline) is one event
 	t.pos = -1
 	if sel >= 0 {
 		t.pos = slices.Index(rows, int32(sel))
@@ -237,4 +255,65 @@ func (t *eventTable) headerText(col column) string {
 		return b.Text + " " + a
 	}
 	return b.Text
+}
+
+// mark updates the multi-row selection for a click on table row pos with
+// the modifiers mods: Ctrl (Cmd) adds or removes the row, Shift marks the
+// range from the last plain or Ctrl click, a plain click clears it.
+func (t *eventTable) mark(pos int, mods fyne.KeyModifier) {
+	rows := t.st.snap.rows
+	switch {
+	case mods&fyne.KeyModifierShift != 0 && t.anchor >= 0 && t.anchor < len(rows):
+		clear(t.marked)
+		lo, hi := min(t.anchor, pos), max(t.anchor, pos)
+		for _, r := range rows[lo : hi+1] {
+			t.marked[r] = true
+		}
+	case mods&fyne.KeyModifierShortcutDefault != 0:
+		if len(t.marked) == 0 && t.st.selected >= 0 {
+			t.marked[int32(t.st.selected)] = true // the selection so far joins
+		}
+		r := rows[pos]
+		if t.marked[r] {
+			delete(t.marked, r)
+		} else {
+			t.marked[r] = true
+		}
+		t.anchor = pos
+	default:
+		clear(t.marked)
+		t.anchor = pos
+	}
+}
+
+// selectedRows returns the selected events: the marked rows in index
+// order, or the one selected event, or none.
+func (t *eventTable) selectedRows() []int32 {
+	if len(t.marked) > 0 {
+		out := make([]int32, 0, len(t.marked))
+		for r := range t.marked {
+			out = append(out, r)
+		}
+		slices.Sort(out)
+		return out
+	}
+	if r := t.st.selected; r >= 0 {
+		return []int32{int32(r)}
+	}
+	return nil
+}
+
+// keepMarked drops marked rows the new snapshot no longer shows.
+func (t *eventTable) keepMarked() {
+	if len(t.marked) == 0 {
+		return
+	}
+	shown := make(map[int32]bool, len(t.marked))
+	for _, r := range t.st.snap.rows {
+		if t.marked[r] {
+			shown[r] = true
+		}
+	}
+	t.marked = shown
+	t.anchor = -1
 }

@@ -145,3 +145,15 @@ func (m *Map) EndEventMove() {
 	m.evMove = eventMove{}
 	m.placeSelection()
 }
+
+// deleteEventKey tells OnDeleteEvent about Delete or BackSpace on the
+// selected event when no annotation is selected; it reports whether it
+// did.
+func (m *Map) deleteEventKey(k fyne.KeyName) bool {
+	if (k != fyne.KeyDelete && k != fyne.KeyBackspace) || m.OnDeleteEvent == nil ||
+		m.annot.selected != 0 || m.selected < 0 || m.movingEvent() {
+		return false
+	}
+	m.OnDeleteEvent(m.selected)
+	return true
+}

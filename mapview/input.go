@@ -337,7 +337,7 @@ func (m *Map) TypedRune(r rune) {
 func (m *Map) TypedKey(ev *fyne.KeyEvent) {
 	if m.annot.drawer != nil {
 		m.drawingKey(ev.Name)
-	} else {
+	} else if !m.deleteEventKey(ev.Name) {
 		m.navigateKey(ev.Name)
 	}
 	switch ev.Name {

@@ -54,6 +54,10 @@ type Map struct {
 	// drag ends. The map moves nothing itself; the selection rings stay
 	// at the new place until the app calls EndEventMove.
 	OnEventMoved func(row int, lon, lat float64)
+	// OnDeleteEvent, when set, is called with the selected event's row
+	// when Delete or BackSpace is pressed on the focused map in
+	// ToolNavigate with no annotation selected.
+	OnDeleteEvent func(row int)
 
 	view      Viewport // logical centre and zoom; size set at render
 	userMoved bool     // the user has panned or zoomed since the last fit
