@@ -61,11 +61,6 @@ func (a *annotUI) newMenu() annotMenu {
 	return m
 }
 
-// editItems are the Edit menu's annotation items, in order.
-func (a *annotUI) editItems() []*fyne.MenuItem {
-	return []*fyne.MenuItem{a.menu.undo, a.menu.redo, fyne.NewMenuItemSeparator(), a.menu.del, a.menu.dup}
-}
-
 // shortcuts are the canvas shortcuts of the Edit menu's commands, for
 // drivers that do not route menu shortcuts (and the test driver), plus
 // Ctrl+Shift+Z for Redo.
@@ -126,6 +121,7 @@ func (a *annotUI) updateMenu() {
 	cur, sel := a.selected()
 	m.dup.Disabled = !sel
 	m.del.Disabled = !sel || !a.editable(&cur)
+	a.u.updateCurateMenu() // the event commands follow the store being bound
 	if mm := a.u.win.MainMenu(); mm != nil {
 		mm.Refresh()
 	}

@@ -37,8 +37,6 @@ type curateDoc struct {
 	mu                   sync.Mutex
 	busy                 bool
 	undoOrder, redoOrder []histKind
-	// reloadGen is bumped per reload; an older reload's index is dropped.
-	reloadGen uint64
 }
 
 // errBusy is reported when an event change is asked for while another

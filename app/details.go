@@ -110,8 +110,9 @@ type detailsPane struct {
 	edit, del, tag   *widget.Button
 	step             *widget.Button
 	prov             *fyne.Container
-	provenance       func(id uint64) (data.Provenance, error) // nil: none shown
-	provFields       []field                                  // what the provenance part shows
+	provenance       func(id uint64) (data.Provenance, error)           // nil: none shown
+	eventAt          func(ix *data.Index, row int) (*data.Event, error) // loads with the user tags
+	provFields       []field                                            // what the provenance part shows
 	onEdit, onDelete func()
 	onTag            func()
 	// onStep, when set, starts the step-through at the selected event
@@ -160,9 +161,15 @@ func (d *detailsPane) load(row int) {
 		return
 	}
 	ix := d.st.ix
-	provenance := d.provenance
+	provenance, eventAt := d.provenance, d.eventAt
 	d.st.spawn(func() func() {
-		e, err := ix.Event(row)
+		var e *data.Event
+		var err error
+		if eventAt != nil {
+			e, err = eventAt(ix, row) // with the user's tags
+		} else {
+			e, err = ix.Event(row)
+		}
 		var p *data.Provenance
 		if err == nil && provenance != nil {
 			if pv, perr := provenance(e.ID); perr == nil {
@@ -193,6 +200,12 @@ func (d *detailsPane) bindCuration(u *mainUI) {
 			return data.Provenance{}, fmt.Errorf("no store")
 		}
 		return u.sess.store.Provenance(id)
+	}
+	d.eventAt = func(ix *data.Index, row int) (*data.Event, error) {
+		if u.sess != nil && u.sess.store != nil {
+			return u.sess.store.EventAt(ix.Start[row], ix.ID[row])
+		}
+		return ix.Event(row)
 	}
 	d.onEdit = u.editSelectedEvent
 	d.onDelete = func() { u.deleteRows([]int32{int32(d.st.selected)}) }

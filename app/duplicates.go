@@ -23,14 +23,14 @@ const maxDuplicatePairs = 5000
 // merges a pair, the user choosing field by field which event's value
 // the merged event keeps, or marks the pair as distinct.
 type duplicatesDialog struct {
-	u        *mainUI
-	dlg      *dialog.CustomDialog
-	days, km *widget.Entry
+	u         *mainUI
+	dlg       *dialog.CustomDialog
+	days, km  *widget.Entry
 	onlyShown *widget.Check
-	find     *widget.Button
-	status   *widget.Label
-	list     *widget.List
-	pairs    []data.DuplicatePair
+	find      *widget.Button
+	status    *widget.Label
+	list      *widget.List
+	pairs     []data.DuplicatePair
 	truncated bool
 
 	// The pair shown.

@@ -59,8 +59,16 @@ type eventForm struct {
 	errs    map[string]*widget.Label // the error line under each field
 	general *widget.Label            // errors of no field shown, and store errors
 	hints   map[*widget.SelectEntry]*widget.Label
+	offered map[*widget.SelectEntry][]string // each list's options as last set
 	actors  []string
 	saving  bool
+	open    bool // the dialog is shown
+}
+
+// offer sets the options of a field's list.
+func (f *eventForm) offer(e *widget.SelectEntry, opts []string) {
+	f.offered[e] = opts
+	e.SetOptions(opts)
 }
 
 // showEventForm opens the form: for a new event when base is nil (its
@@ -86,6 +94,8 @@ func (u *mainUI) showEventForm(base *data.Event, at *orb.Point) *eventForm {
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, u.win)
 	f.dlg.SetButtons([]fyne.CanvasObject{f.cancel, f.save})
 	f.dlg.Resize(fyne.NewSize(640, min(780, max(480, u.win.Canvas().Size().Height-60))))
+	f.dlg.SetOnClosed(func() { f.open = false })
+	f.open = true
 	f.dlg.Show()
 	u.eventForm = f
 	if base == nil && at == nil {
@@ -95,7 +105,8 @@ func (u *mainUI) showEventForm(base *data.Event, at *orb.Point) *eventForm {
 }
 
 func newEventForm(u *mainUI, base *data.Event) *eventForm {
-	f := &eventForm{u: u, base: base, errs: map[string]*widget.Label{}, hints: map[*widget.SelectEntry]*widget.Label{}}
+	f := &eventForm{u: u, base: base, errs: map[string]*widget.Label{}, hints: map[*widget.SelectEntry]*widget.Label{},
+		offered: map[*widget.SelectEntry][]string{}}
 	f.actors = u.st.ix.ActorNames()
 	entry := func(place string) *widget.Entry {
 		e := widget.NewEntry()
@@ -132,7 +143,7 @@ func newEventForm(u *mainUI, base *data.Event) *eventForm {
 	f.evType.SetPlaceHolder("ACLED type, or your own")
 	f.subType = widget.NewSelectEntry(data.SubEventTypes(""))
 	f.subType.SetPlaceHolder("ACLED sub-event type, or your own")
-	f.evType.OnChanged = func(t string) { f.subType.SetOptions(data.SubEventTypes(t)) }
+	f.evType.OnChanged = func(t string) { f.offer(f.subType, data.SubEventTypes(t)) }
 	f.subType.OnChanged = func(s string) {
 		if t, _ := data.EventTypeOf(s); t != "" && strings.TrimSpace(f.evType.Text) == "" {
 			f.evType.SetText(t)
@@ -162,6 +173,7 @@ func newEventForm(u *mainUI, base *data.Event) *eventForm {
 	f.general.Importance = widget.DangerImportance
 	f.general.Wrapping = fyne.TextWrapWord
 	f.general.Hide()
+	f.clearOnEdit()
 	f.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), f.submit)
 	f.save.Importance = widget.HighImportance
 	f.cancel = widget.NewButton("Cancel", func() { f.dlg.Hide() })
@@ -181,7 +193,7 @@ func (f *eventForm) actorEntry() *widget.SelectEntry {
 	f.hints[e] = hint
 	e.OnChanged = func(s string) {
 		opts := data.Complete(f.actors, s, maxCompletions)
-		e.SetOptions(opts)
+		f.offer(e, opts)
 		if s = strings.TrimSpace(s); s == "" || len(opts) == 0 || opts[0] == s {
 			hint.Hide()
 			return
@@ -199,6 +211,38 @@ func (f *eventForm) actorEntry() *widget.SelectEntry {
 		}
 	}
 	return e
+}
+
+// clearOnEdit hides a field's error line once the field is edited.
+func (f *eventForm) clearOnEdit() {
+	hide := func(fields ...string) {
+		for _, n := range fields {
+			if l := f.errs[n]; l != nil && l.Visible() {
+				l.Hide()
+			}
+		}
+	}
+	for e, fields := range map[*widget.Entry][]string{
+		f.date: {data.FieldDate}, f.dateEnd: {data.FieldDateEnd}, f.lat: {data.FieldLat}, f.lon: {data.FieldLon},
+		f.mgrs: {data.FieldMGRS}, f.location: {data.FieldLocation}, f.admin1: {data.FieldAdmin1},
+		f.admin2: {data.FieldAdmin2}, f.country: {data.FieldCountry}, f.fatalities: {data.FieldFatalities},
+		f.source: {data.FieldSource}, f.tags: {data.FieldTags}, f.notes: {data.FieldNotes},
+	} {
+		e.OnChanged = func(string) { hide(fields...) }
+	}
+	chain := func(e *widget.SelectEntry, fields ...string) {
+		prev := e.OnChanged
+		e.OnChanged = func(s string) {
+			hide(fields...)
+			if prev != nil {
+				prev(s)
+			}
+		}
+	}
+	chain(f.evType, data.FieldEventType, data.FieldSubEventType)
+	chain(f.subType, data.FieldSubEventType, data.FieldEventType)
+	chain(f.actor1, data.FieldActor1)
+	chain(f.actor2, data.FieldActor2)
 }
 
 // grid lays the fields out, each with its error line.
@@ -289,9 +333,17 @@ func (f *eventForm) fillNearest() {
 		return
 	}
 	f.location.SetText(n.Describe())
-	f.admin1.SetText(n.Place.Admin1)
-	f.country.SetText(countryName(n.Place.Country))
+	// A place farther off may lie across a border or a provincial line:
+	// its province and country are filled in only when it is close.
+	if n.Distance <= nearAdminMetres {
+		f.admin1.SetText(n.Place.Admin1)
+		f.country.SetText(countryName(n.Place.Country))
+	}
 }
+
+// nearAdminMetres is how close the nearest place must be for the form to
+// take its province and country.
+const nearAdminMetres = 10_000
 
 // form reads the widgets.
 func (f *eventForm) form() data.EventForm {

@@ -210,6 +210,7 @@ func (p *placeSearch) fly(h placeHit) {
 	p.u.st.view = m.View()
 	p.flown = h.title
 	p.u.status.SetText("Map at " + h.title)
+	p.close()
 }
 
 // loadPlaces reads the districts and provinces of the events' locations
@@ -437,7 +438,7 @@ func rowBounds(ix *data.Index, rows []int32) orb.Bound {
 	}
 	lon0, lat1 := data.InverseMercator(minX, minY)
 	lon1, lat0 := data.InverseMercator(maxX, maxY)
-	const pad = 0.02 // degrees, so that one place is not framed at a point
+	const pad = 0.05 // degrees, so that one place is not framed at a point
 	return orb.Bound{Min: orb.Point{lon0 - pad, lat0 - pad}, Max: orb.Point{lon1 + pad, lat1 + pad}}
 }
 

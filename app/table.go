@@ -41,6 +41,13 @@ type eventTable struct {
 	// empty when only the selected event is selected.
 	marked map[int32]bool
 	anchor int
+	// selecting is set while the table selects a row itself (following
+	// the state), so OnSelected does not take it for a click.
+	selecting bool
+	// laidOut says the table has been laid out at a real size; until then
+	// a selection waits (scrollPending), since the table would scroll by
+	// a viewport of no height and show blank rows.
+	laidOut, scrollPending bool
 }
 
 // keyModifiers returns the modifier keys held now (tests replace it: the
@@ -73,7 +80,9 @@ func newEventTable(st *state) *eventTable {
 		if id.Row < 0 || id.Row >= len(rows) {
 			return
 		}
-		t.mark(id.Row, keyModifiers())
+		if !t.selecting {
+			t.mark(id.Row, keyModifiers())
+		}
 		t.pos = id.Row
 		t.st.selectRow(int(rows[id.Row]))
 		t.table.Refresh() // redraw the row highlight
@@ -114,6 +123,12 @@ func (r *eventTableRenderer) Layout(s fyne.Size) {
 		t.table.SetColumnWidth(int(colActors), w)
 	}
 	t.table.Resize(s)
+	if s.Height >= 1 && s.Width >= 1 {
+		t.laidOut = true
+		if t.scrollPending && t.pos >= 0 && t.pos < len(t.st.snap.rows) {
+			t.selectPos()
+		}
+	}
 }
 
 // MinSize is small: the table scrolls.
@@ -219,9 +234,22 @@ func (t *eventTable) resync() {
 		t.table.UnselectAll()
 		t.st.selectRow(-1)
 	} else {
-		t.table.Select(widget.TableCellID{Row: t.pos, Col: 0})
+		t.selectPos()
 	}
 	t.table.Refresh()
+}
+
+// selectPos selects (and scrolls to) table row t.pos, once the table has
+// been laid out.
+func (t *eventTable) selectPos() {
+	if !t.laidOut {
+		t.scrollPending = true
+		return
+	}
+	t.scrollPending = false
+	t.selecting = true
+	t.table.Select(widget.TableCellID{Row: t.pos, Col: 0})
+	t.selecting = false
 }
 
 // follow selects and scrolls to the selected event when it was selected
@@ -240,7 +268,7 @@ func (t *eventTable) follow() {
 	if t.pos < 0 {
 		t.table.UnselectAll()
 	} else {
-		t.table.Select(widget.TableCellID{Row: t.pos, Col: 0})
+		t.selectPos()
 	}
 	t.table.Refresh()
 }
