@@ -141,7 +141,7 @@ func TestDuplicatesDialogMergesFieldByField(t *testing.T) {
 	// Wider distances find more; one is marked distinct for good.
 	d.km.SetText("10")
 	test.Tap(d.find)
-	u = as.ui()
+	as.ui()
 	before := len(d.pairs)
 	if before < 2 {
 		t.Fatalf("%d pairs within 10 km", before)
@@ -270,7 +270,7 @@ func TestReimportConflictTakeIncomingAndKeepLocal(t *testing.T) {
 		}
 	}
 	test.Tap(d.take)
-	u = as.ui()
+	as.ui()
 	if e := eventBySource(t, as, "PAK5003"); e.Fatalities != 6 || !strings.Contains(e.Notes, "revised") {
 		t.Errorf("after taking the incoming row %d %q", e.Fatalities, e.Notes)
 	}
@@ -386,7 +386,7 @@ func TestMapContextMenuOffersAddEditTagDelete(t *testing.T) {
 		t.Errorf("tag target %v", d.targets)
 	}
 	m.Items[4].Action()
-	u = as.ui()
+	as.ui()
 	if _, err := as.store.EventBySource("ACLED", "PAK5004"); err == nil {
 		t.Error("Delete Event left it")
 	}

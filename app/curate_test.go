@@ -339,7 +339,7 @@ func TestEditMoveDeleteAndOneUndoAcrossAnnotations(t *testing.T) {
 	if l := u.ann.menu.undo.Label; !strings.HasPrefix(l, "Undo Draw") {
 		t.Errorf("undo item after the move %q, want the drawing's", l)
 	}
-	u = undoMenu(t, as) // the annotation
+	undoMenu(t, as) // the annotation
 	if storedJSON(t, as.store) == annots {
 		t.Fatal("the third undo did not undo the annotation")
 	}
