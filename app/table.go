@@ -248,7 +248,14 @@ func (t *eventTable) selectPos() {
 	}
 	t.scrollPending = false
 	t.selecting = true
-	t.table.Select(widget.TableCellID{Row: t.pos, Col: 0})
+	id := widget.TableCellID{Row: t.pos, Col: 0}
+	t.table.Select(id)
+	// Fyne 2.7.1's scroll clamps its offset against the cells' size as
+	// last laid out: right after the rows changed (a rebuilt window) that
+	// is stale and the offset drops to 0 while the table keeps its own,
+	// which shows blank rows. The first scroll lays the cells out anew;
+	// a second one lands where it should.
+	t.table.ScrollTo(id)
 	t.selecting = false
 }
 
