@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"frontier/data"
@@ -125,8 +126,25 @@ func (u *mainUI) askMergeActor(name string) {
 	others := slices.DeleteFunc(u.st.ix.ActorNames(), func(s string) bool { return s == name })
 	e := widget.NewSelectEntry(data.Complete(others, "", maxCompletions))
 	e.SetPlaceHolder("the actor to merge into")
-	e.OnChanged = func(s string) { e.SetOptions(data.Complete(others, s, maxCompletions)) }
-	u.askActor("Merge actor", "Merge “"+name+"” into (it becomes an alias, here and in later imports):", e,
+	hint := widget.NewLabel("")
+	hint.SizeName = theme.SizeNameCaptionText
+	hint.Importance = widget.LowImportance
+	e.OnChanged = func(s string) {
+		opts := data.Complete(others, s, maxCompletions)
+		e.SetOptions(opts)
+		switch {
+		case strings.TrimSpace(s) == "" || slices.Contains(others, strings.TrimSpace(s)):
+			hint.SetText("")
+		case len(opts) == 1:
+			hint.SetText("OK merges into “" + opts[0] + "”")
+		case len(opts) > 1:
+			hint.SetText(fmt.Sprintf("%d actors match: pick one from the list", len(opts)))
+		default:
+			hint.SetText("No known actor matches")
+		}
+	}
+	e.OnSubmitted = func(string) { u.actorOK.OnTapped() }
+	u.askActor("Merge actor", "Merge “"+name+"” into (it becomes an alias, here and in later imports):", container.NewVBox(e, hint),
 		func() string { return e.Text }, func(into string, fail func(error), done func()) {
 			into = strings.TrimSpace(into)
 			if opts := data.Complete(others, into, 2); !slices.Contains(others, into) && len(opts) == 1 {
@@ -137,9 +155,12 @@ func (u *mainUI) askMergeActor(name string) {
 				return
 			}
 			u.actorChange(func(s *data.Store) (data.EventChange, error) {
-				return s.MergeActorsChange([]string{name}, into)
+				c, err := s.MergeActorsChange([]string{name}, into)
+				c.Label = fmt.Sprintf("Merge %s into %s", name, into)
+				return c, err
 			}, fail, done)
 		})
+	u.win.Canvas().Focus(e)
 }
 
 // askActorColour lets the user pick actor id's colour from the palette

@@ -73,7 +73,7 @@ func TestMergingActorSpellingsFollowsInFilterCountsAndColours(t *testing.T) {
 	entry.SetText("ttp: teh") // a unique completion is enough
 	test.Tap(u.actorOK)
 	u = as.ui()
-	if u.lastCuration != "Merge 1 actors into "+ttp {
+	if u.lastCuration != "Merge "+ttpAlias+" into "+ttp {
 		t.Errorf("change %q", u.lastCuration)
 	}
 	// The filter kept TTP and now counts both spellings; the alias is no

@@ -427,17 +427,36 @@ func TestRebuiltTableShowsTheSelectedRow(t *testing.T) {
 	if got := cellText(u.st.ix, u.st.selected, colDate); got != "2025-05-09" || u.table.pos != len(u.st.snap.rows)-1 {
 		t.Fatalf("selected %q at table row %d", got, u.table.pos)
 	}
+	own, shown := tableOffsets(t, u)
+	if own != shown {
+		t.Errorf("the table draws its rows at offset %v but its scroller shows %v: blank rows", own, shown)
+	}
+	if shown.Y <= 0 {
+		t.Errorf("the table did not scroll to the last row (offset %v)", shown)
+	}
+	// A filter that leaves one row, with no selection: back to the top.
+	u.st.selectRow(-1)
+	u.st.setText("Khar bazaar")
+	settle(u)
+	if n := len(u.st.snap.rows); n != 1 {
+		t.Fatalf("%d rows", n)
+	}
+	if own, shown := tableOffsets(t, u); own != shown || own.Y != 0 {
+		t.Errorf("after the filter the table draws at %v, its scroller shows %v", own, shown)
+	}
+}
+
+// tableOffsets reads the offset the table draws its cells at and the one
+// its scroller shows (unexported in Fyne 2.7.1; the test skips if they
+// are gone).
+func tableOffsets(t *testing.T, u *mainUI) (own, shown fyne.Position) {
+	t.Helper()
 	v := reflect.ValueOf(u.table.table).Elem()
 	off, content := v.FieldByName("offset"), v.FieldByName("content")
 	if !off.IsValid() || !content.IsValid() {
 		t.Skip("widget.Table has no offset/content fields in this Fyne version")
 	}
-	own := reflect.NewAt(off.Type(), unsafe.Pointer(off.UnsafeAddr())).Elem().Interface().(fyne.Position)
+	own = reflect.NewAt(off.Type(), unsafe.Pointer(off.UnsafeAddr())).Elem().Interface().(fyne.Position)
 	sc := reflect.NewAt(content.Type(), unsafe.Pointer(content.UnsafeAddr())).Elem().Interface().(*container.Scroll)
-	if own != sc.Offset {
-		t.Errorf("the table draws its rows at offset %v but its scroller shows %v: blank rows", own, sc.Offset)
-	}
-	if sc.Offset.Y <= 0 {
-		t.Errorf("the table did not scroll to the last row (offset %v)", sc.Offset)
-	}
+	return own, sc.Offset
 }

@@ -48,6 +48,7 @@ type eventTable struct {
 	// a selection waits (scrollPending), since the table would scroll by
 	// a viewport of no height and show blank rows.
 	laidOut, scrollPending bool
+	shownRows              int // rows of the snapshot last shown
 }
 
 // keyModifiers returns the modifier keys held now (tests replace it: the
@@ -233,9 +234,15 @@ func (t *eventTable) resync() {
 	if t.pos < 0 {
 		t.table.UnselectAll()
 		t.st.selectRow(-1)
+		if n := len(t.st.snap.rows); n < t.shownRows {
+			// Fewer rows: the scroll offset may lie past the end, where
+			// Fyne's scroll and the table would disagree (blank rows).
+			t.table.ScrollToTop()
+		}
 	} else {
 		t.selectPos()
 	}
+	t.shownRows = len(t.st.snap.rows)
 	t.table.Refresh()
 }
 
