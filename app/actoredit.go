@@ -66,9 +66,6 @@ func (u *mainUI) actorChange(build func(s *data.Store) (data.EventChange, error)
 				}
 				return false
 			}
-			if nu != nil {
-				nu.status.SetText(c.Label + " — Edit → Undo reverts it")
-			}
 			if done != nil {
 				done()
 			}

@@ -154,9 +154,22 @@ func (u *mainUI) selectPending() {
 		return
 	}
 	u.selectAfterReload = 0
-	if row := rowOfID(u.st.ix, id); row >= 0 {
+	row := rowOfID(u.st.ix, id)
+	switch {
+	case row < 0:
+	case inRows(u.st.snap.result.Rows, row):
 		u.st.selectRow(row)
+	default:
+		u.setStatusNote(u.statusNote + "; the changed event is hidden by the filter")
+		u.updateStatus()
 	}
+}
+
+// inRows reports whether row is one of rows (ascending, as a filter
+// result is).
+func inRows(rows []int32, row int) bool {
+	_, ok := slices.BinarySearch(rows, int32(row))
+	return ok
 }
 
 // rowOfID returns the index row of event id, or -1.
@@ -190,6 +203,8 @@ type curateResult struct {
 	err    error // the change failed: nothing was stored
 	// reloadErr: the change is stored but the index could not be loaded.
 	reloadErr error
+	// verb says what was done: "" for a change, "Undid" or "Redid".
+	verb string
 }
 
 // runCuration builds a change on a worker (build may read the store and
@@ -281,10 +296,22 @@ func (u *mainUI) showCuration(r curateResult, sel func(data.EventChange) uint64,
 	}
 	u.sess.reopen(r.ix, u.keepState(), id, func(nu *mainUI) {
 		nu.lastCuration = r.stored.Label
+		switch r.verb {
+		case "":
+			nu.setStatusNote(r.stored.Label + " (Edit → Undo reverts it)")
+		default:
+			nu.setStatusNote(r.verb + " " + r.stored.Label)
+		}
 		if done != nil {
 			done(nu, r.stored, nil)
 		}
 	})
+}
+
+// setStatusNote adds note to the status line until the filter changes.
+func (u *mainUI) setStatusNote(note string) {
+	u.statusNote = note
+	u.noteFilter = u.st.filterGen
 }
 
 // fail shows err in a dialog and remembers it (tests read it).
@@ -417,9 +444,10 @@ func (u *mainUI) eventHistoryStep(d *curateDoc, undo bool) {
 	u.status.SetText("Saving…")
 	u.st.spawn(func() func() {
 		defer d.release()
-		var r curateResult
+		r := curateResult{verb: "Redid"}
 		var restored []data.Event
 		if undo {
+			r.verb = "Undid"
 			r.stored, r.err = d.hist.Undo()
 			restored = r.stored.Before
 		} else {

@@ -329,12 +329,25 @@ func TestEditMoveDeleteAndOneUndoAcrossAnnotations(t *testing.T) {
 	if u.ann.menu.undo.Label != "Undo Delete event" {
 		t.Errorf("undo item %q", u.ann.menu.undo.Label)
 	}
+	if !strings.HasSuffix(u.status.Text, "· Delete event (Edit → Undo reverts it)") {
+		t.Errorf("status %q", u.status.Text)
+	}
 
 	// Undo walks back through all of it, the annotation in its place.
 	u = undoMenu(t, as) // the delete
 	if u.st.ix.Len() != n || u.st.selected < 0 || u.st.ix.ID[u.st.selected] != orig.ID {
 		t.Fatalf("undo delete: %d events, selected %d", u.st.ix.Len(), u.st.selected)
 	}
+	if !strings.HasSuffix(u.status.Text, "· Undid Delete event") {
+		t.Errorf("status %q", u.status.Text)
+	}
+	u.st.setMinFatalities(1) // the note is about the change, not later filters
+	settle(u)
+	if strings.Contains(u.status.Text, "Undid") {
+		t.Errorf("status after filtering %q", u.status.Text)
+	}
+	u.st.setMinFatalities(0)
+	settle(u)
 	u = undoMenu(t, as) // the move
 	if e := eventBySource(t, as, "PAK5003"); e.Lat != orig.Lat || e.Fatalities != 9 {
 		t.Fatalf("undo move: %+v", e)
@@ -459,4 +472,23 @@ func tableOffsets(t *testing.T, u *mainUI) (own, shown fyne.Position) {
 	own = reflect.NewAt(off.Type(), unsafe.Pointer(off.UnsafeAddr())).Elem().Interface().(fyne.Position)
 	sc := reflect.NewAt(content.Type(), unsafe.Pointer(content.UnsafeAddr())).Elem().Interface().(*container.Scroll)
 	return own, sc.Offset
+}
+
+// An edit that takes the event out of the filter leaves nothing selected
+// and says so.
+func TestEditedEventHiddenByTheFilterIsNotSelected(t *testing.T) {
+	as, u := newCurateUI(t)
+	u.st.setText("Clash near Mir Ali")
+	settle(u)
+	selectSource(t, u, "PAK5003")
+	u.editSelectedEvent()
+	u.eventForm.notes.SetText("Local correction from the ISPR statement.")
+	test.Tap(u.eventForm.save)
+	u = as.ui()
+	if len(u.st.snap.rows) != 0 || u.st.selected != -1 {
+		t.Errorf("%d rows shown, selected %d; want none", len(u.st.snap.rows), u.st.selected)
+	}
+	if !strings.Contains(u.status.Text, "hidden by the filter") {
+		t.Errorf("status %q", u.status.Text)
+	}
 }

@@ -109,12 +109,7 @@ func (u *mainUI) deleteRows(rows []int32) {
 	ids := u.st.ix.IDs(rows)
 	u.runCuration(func(s *data.Store, _ *data.Index) (data.EventChange, error) {
 		return s.DeleteEventsChange(ids...)
-	}, nil, func(nu *mainUI, c data.EventChange, err error) bool {
-		if err == nil && nu != nil {
-			nu.status.SetText(fmt.Sprintf("%s — Edit → Undo brings it back", c.Label))
-		}
-		return false
-	})
+	}, nil, nil)
 }
 
 // bindMapCuration wires the map's right-click menu, marker drags and

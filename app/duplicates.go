@@ -203,7 +203,7 @@ func (d *duplicatesDialog) pairText(p data.DuplicatePair) (string, string) {
 	if ds(p.A) != ds(p.B) {
 		sub += " · " + ds(p.A) + " and " + ds(p.B)
 	}
-	return side(p.A) + "  ↔  " + side(p.B), sub
+	return side(p.A) + "  and  " + side(p.B), sub
 }
 
 // showPair loads pair i's events and lays out their fields side by side.
@@ -330,7 +330,6 @@ func (d *duplicatesDialog) run(build func(*data.Store) (data.EventChange, error)
 			if nu != nil {
 				nu.dupDlg = d
 				d.u = nu
-				nu.status.SetText(c.Label + " — Edit → Undo reverts it")
 			}
 			d.search()
 			return true

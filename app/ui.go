@@ -64,6 +64,10 @@ type mainUI struct {
 	selectAfterReload uint64
 	lastCuration      string // the label of the change this window was rebuilt for
 	lastError         error  // the last error shown in a dialog
+	// statusNote is added to the status line (what the last change did)
+	// until the filter changes (noteFilter is its generation then).
+	statusNote string
+	noteFilter uint64
 }
 
 // Keyboard shortcuts (Ctrl on Linux and Windows, Cmd on macOS).
@@ -218,7 +222,14 @@ func (u *mainUI) focusSearch() { u.win.Canvas().Focus(u.actors.search) }
 // updateStatus writes "Showing X of Y events" and the fatality total.
 func (u *mainUI) updateStatus() {
 	snap := u.st.snap
-	u.status.SetText(statusText(len(snap.result.Rows), u.st.ix.Len(), snap.result.Fatalities))
+	text := statusText(len(snap.result.Rows), u.st.ix.Len(), snap.result.Fatalities)
+	if u.statusNote != "" && u.st.filterGen != u.noteFilter {
+		u.statusNote = "" // the note was about the view before this filter
+	}
+	if u.statusNote != "" {
+		text += " · " + u.statusNote
+	}
+	u.status.SetText(text)
 }
 
 // statusText is the status line for shown of total events.
