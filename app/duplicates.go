@@ -300,7 +300,12 @@ func (d *duplicatesDialog) mergePair() {
 			take = append(take, f)
 		}
 	}
-	d.run(func(s *data.Store) (data.EventChange, error) { return s.MergeEventsChange(keep, drop, take) }, keep)
+	names := map[uint64]string{d.a.ID: eventName(d.a), d.b.ID: eventName(d.b)}
+	d.run(func(s *data.Store) (data.EventChange, error) {
+		c, err := s.MergeEventsChange(keep, drop, take)
+		c.Label = fmt.Sprintf("Merge %s into %s", names[drop], names[keep])
+		return c, err
+	}, keep)
 }
 
 // markDistinct hides the shown pair for good.
