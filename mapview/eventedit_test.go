@@ -100,3 +100,25 @@ func TestDraggingTheSelectedMarkerReportsTheNewPlace(t *testing.T) {
 		t.Error("without OnEventMoved a drag on the selection should pan")
 	}
 }
+
+func TestDeleteKeyOnTheSelectedEvent(t *testing.T) {
+	m, _ := mapWindow(t, twoEvents, 1)
+	var deleted []int
+	m.OnDeleteEvent = func(row int) { deleted = append(deleted, row) }
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if len(deleted) != 0 {
+		t.Fatal("Delete with no event selected deleted one")
+	}
+	m.SetSelected(1)
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	if len(deleted) != 2 || deleted[0] != 1 || deleted[1] != 1 {
+		t.Fatalf("deleted %v, want row 1 twice", deleted)
+	}
+	// A selected annotation takes Delete for itself.
+	m.annot.selected = 7
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if len(deleted) != 2 {
+		t.Error("Delete went to the event while an annotation was selected")
+	}
+}
