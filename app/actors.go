@@ -50,6 +50,17 @@ type actorPanel struct {
 	members   [][]uint32   // per group, its shown actors (reused)
 	totals    []int64      // per group, the sum of its shown actors' counts
 	lastNames []string     // the actor filter this panel last asked for
+
+	// groupChecks toggle the user's actor groups (Filter.Groups): the
+	// events of a checked group's actors are shown (besides those of the
+	// checked actors when only some are checked).
+	groupChecks *fyne.Container
+	groupNames  []string // the group of each check, in order
+	groupBoxes  []*widget.Check
+	syncing     bool
+	// onMenu shows an actor's menu (rename, merge, colour, type, group)
+	// at a window position; nil: no menu.
+	onMenu func(id uint32, at fyne.Position)
 }
 
 // actorGroup is one actor type and the actors of that type.
@@ -119,7 +130,9 @@ func newActorPanel(st *state) *actorPanel {
 		}
 	}
 	title := widget.NewLabelWithStyle("Actors", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewVBox(title, p.search, container.NewGridWithColumns(2, p.all, p.none), p.summary)
+	p.groupChecks = container.NewVBox()
+	p.buildGroups()
+	top := container.NewVBox(title, p.search, container.NewGridWithColumns(2, p.all, p.none), p.groupChecks, p.summary)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	st.onChange(func(c change) {
 		if c == changeView {
@@ -310,8 +323,10 @@ func (p *actorPanel) rebind() {
 func (p *actorPanel) syncFromFilter() {
 	want := p.st.filter.Actors
 	if sameNames(want, p.lastNames) {
+		p.syncGroups()
 		return
 	}
+	p.syncGroups()
 	clear(p.checked)
 	if len(want) == 0 {
 		for _, id := range p.st.all {
@@ -347,6 +362,19 @@ func sameNames(a, b []string) bool {
 
 func (p *actorPanel) updateSummary() {
 	n, total := len(p.checked), len(p.st.all)
+	hint := ""
+	if p.onMenu != nil {
+		hint = " Right-click an actor (or ⋯) to rename, merge, colour or group it."
+	}
+	if g := p.st.filter.Groups; len(g) > 0 {
+		if n == 0 || n >= total {
+			p.summary.SetText(fmt.Sprintf("Showing the events of the group %s only.", strings.Join(g, ", ")) + hint)
+		} else {
+			p.summary.SetText(fmt.Sprintf("%d of %d actors checked, and the group %s: showing events involving any of them.", n, total, strings.Join(g, ", ")) + hint)
+		}
+		return
+	}
+	defer func() { p.summary.SetText(p.summary.Text + hint) }()
 	switch {
 	case total == 0:
 		p.summary.SetText("No actors in this store.")
@@ -386,6 +414,7 @@ type actorItem struct {
 	name   *widget.Label
 	count  *widget.Label
 	onlyB  *widget.Button
+	menuB  *widget.Button
 	actor  *fyne.Container
 
 	// The header's widgets.
@@ -412,8 +441,22 @@ func newActorItem(p *actorPanel) *actorItem {
 		}
 	})
 	r.onlyB.Importance = widget.LowImportance
+	r.menuB = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), func() {
+		if r.id != 0 && r.p.onMenu != nil {
+			c := fyne.CurrentApp().Driver().CanvasForObject(r.menuB)
+			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.menuB)
+			if c != nil {
+				pos = pos.AddXY(0, r.menuB.Size().Height)
+			}
+			r.p.onMenu(r.id, pos)
+		}
+	})
+	r.menuB.Importance = widget.LowImportance
+	if p.onMenu == nil {
+		r.menuB.Hide()
+	}
 	left := container.NewHBox(r.check, container.NewCenter(r.swatch))
-	r.actor = container.NewBorder(nil, nil, left, container.NewHBox(r.count, r.onlyB), r.name)
+	r.actor = container.NewBorder(nil, nil, left, container.NewHBox(r.count, r.onlyB, r.menuB), r.name)
 
 	r.groupCheck = widget.NewCheck("", nil)
 	r.fold = widget.NewIcon(theme.MenuDropDownIcon())
@@ -424,6 +467,13 @@ func newActorItem(p *actorPanel) *actorItem {
 	r.header.Hide()
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// TappedSecondary shows the actor's menu (a right-click on its row).
+func (r *actorItem) TappedSecondary(ev *fyne.PointEvent) {
+	if r.id != 0 && r.p.onMenu != nil {
+		r.p.onMenu(r.id, ev.AbsolutePosition)
+	}
 }
 
 // CreateRenderer stacks the actor layout and the header layout; bind shows
@@ -484,4 +534,55 @@ func (r *actorItem) bindActor(id uint32) {
 	}
 	r.name.Refresh()
 	r.count.SetText(groupDigits(int64(p.count(id))))
+	if p.onMenu != nil {
+		r.menuB.Show()
+	} else {
+		r.menuB.Hide()
+	}
+}
+
+// buildGroups makes one check per actor group the user defined.
+func (p *actorPanel) buildGroups() {
+	ix := p.st.ix
+	p.groupChecks.RemoveAll()
+	names := ix.GroupNames()
+	p.groupNames, p.groupBoxes = names, nil
+	if len(names) > 0 {
+		p.groupChecks.Add(widget.NewLabelWithStyle("Actor groups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	for _, g := range names {
+		c := widget.NewCheck(fmt.Sprintf("%s (%d actors)", g, len(ix.GroupMembers(g))), nil)
+		c.OnChanged = func(on bool) {
+			if p.syncing {
+				return
+			}
+			gs := slices.DeleteFunc(slices.Clone(p.st.filter.Groups), func(s string) bool { return s == g })
+			if on {
+				gs = append(gs, g)
+			}
+			p.st.setGroups(gs)
+			p.updateSummary()
+		}
+		p.groupBoxes = append(p.groupBoxes, c)
+		p.groupChecks.Add(c)
+	}
+	p.groupChecks.Hidden = len(names) == 0
+}
+
+// syncGroups checks the groups of the state's filter.
+func (p *actorPanel) syncGroups() {
+	p.syncing = true
+	for i, c := range p.groupBoxes {
+		if on := slices.Contains(p.st.filter.Groups, p.groupNames[i]); on != c.Checked {
+			c.SetChecked(on)
+		}
+	}
+	p.syncing = false
+	p.updateSummary()
+}
+
+// clearGroups turns every group toggle off (the groups chip's ×).
+func (p *actorPanel) clearGroups() {
+	p.st.setGroups(nil)
+	p.syncGroups()
 }

@@ -155,6 +155,7 @@ func (a *annotUI) change(c data.AnnotationChange, sel func(stored data.Annotatio
 		a.push()    // the map drops its draft and shows the stored state
 		return false
 	}
+	a.u.noteAnnotationChange() // Edit → Undo's order across annotations and events
 	if err := a.doc.reloadItems(); err != nil {
 		a.fail(fmt.Errorf("%s: saved, but %w", c.Label, err))
 	}

@@ -61,11 +61,6 @@ func (a *annotUI) newMenu() annotMenu {
 	return m
 }
 
-// editItems are the Edit menu's annotation items, in order.
-func (a *annotUI) editItems() []*fyne.MenuItem {
-	return []*fyne.MenuItem{a.menu.undo, a.menu.redo, fyne.NewMenuItemSeparator(), a.menu.del, a.menu.dup}
-}
-
 // shortcuts are the canvas shortcuts of the Edit menu's commands, for
 // drivers that do not route menu shortcuts (and the test driver), plus
 // Ctrl+Shift+Z for Redo.
@@ -80,8 +75,10 @@ func (a *annotUI) shortcuts() map[fyne.Shortcut]func() {
 
 // undoCommand is Edit → Undo: a focused text entry undoes its own typing,
 // else (no entry focused, or one with no typing left to undo, such as a
-// date field that was filled in and submitted) the last annotation change
-// is undone.
+// date field that was filled in and submitted) the most recent change is
+// undone: an annotation change or an event change (add, edit, move,
+// delete, merge, tag, actor edit), whichever came last (curate.go keeps
+// the shared order).
 func (a *annotUI) undoCommand() {
 	if e := a.focusedText(); e != nil {
 		before := editorText(e)
@@ -90,7 +87,7 @@ func (a *annotUI) undoCommand() {
 			return
 		}
 	}
-	a.undo()
+	a.u.undoAny()
 }
 
 // redoCommand is Edit → Redo, with the same rule as undoCommand.
@@ -102,7 +99,7 @@ func (a *annotUI) redoCommand() {
 			return
 		}
 	}
-	a.redo()
+	a.u.redoAny()
 }
 
 // deleteCommand is Edit → Delete Annotation.
@@ -117,15 +114,14 @@ func (a *annotUI) deleteCommand() {
 // items that apply.
 func (a *annotUI) updateMenu() {
 	m := a.menu
-	undo, redo := "", ""
-	if a.doc != nil {
-		undo, redo = a.doc.hist.UndoLabel(), a.doc.hist.RedoLabel()
-	}
+	_, undo := a.u.undoKind()
+	_, redo := a.u.redoKind()
 	m.undo.Label, m.undo.Disabled = joinLabel("Undo", undo), undo == ""
 	m.redo.Label, m.redo.Disabled = joinLabel("Redo", redo), redo == ""
 	cur, sel := a.selected()
 	m.dup.Disabled = !sel
 	m.del.Disabled = !sel || !a.editable(&cur)
+	a.u.updateCurateMenu() // the event commands follow the store being bound
 	if mm := a.u.win.MainMenu(); mm != nil {
 		mm.Refresh()
 	}

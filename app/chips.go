@@ -27,6 +27,8 @@ const (
 	chipFatalities
 	chipText
 	chipPrecise
+	chipGroups
+	chipTags
 )
 
 // chipPart is one active part of the filter as a chip shows it.
@@ -74,6 +76,18 @@ func chipParts(f *data.Filter) []chipPart {
 	}
 	if f.PreciseOnly {
 		out = append(out, chipPart{chipPrecise, "precise only"})
+	}
+	switch n := len(f.Groups); {
+	case n == 1:
+		out = append(out, chipPart{chipGroups, "group: " + f.Groups[0]})
+	case n > 1:
+		out = append(out, chipPart{chipGroups, groupDigits(int64(n)) + " actor groups"})
+	}
+	switch n := len(f.Tags); {
+	case n == 1:
+		out = append(out, chipPart{chipTags, "tag: " + f.Tags[0]})
+	case n > 1:
+		out = append(out, chipPart{chipTags, groupDigits(int64(n)) + " tags"})
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"frontier/data"
@@ -68,6 +70,7 @@ func eventFields(e *data.Event) []field {
 	add("Source", e.Source)
 	add("Source scale", e.SourceScale)
 	add("Tags", list(e.Tags))
+	add("Your tags", strings.Join(e.UserTags, ", "))
 	add("Dataset", e.Dataset)
 	add("Source ID", e.SourceID)
 	if !e.Updated.IsZero() {
@@ -100,6 +103,21 @@ type detailsPane struct {
 
 	gen    uint64  // bumped per selection; stale loads are dropped
 	fields []field // what the pane shows
+
+	// Curation: the buttons over the fields, and the provenance and
+	// local history shown under them (when a store is open).
+	buttons          *fyne.Container
+	edit, del, tag   *widget.Button
+	step             *widget.Button
+	prov             *fyne.Container
+	provenance       func(id uint64) (data.Provenance, error)           // nil: none shown
+	eventAt          func(ix *data.Index, row int) (*data.Event, error) // loads with the user tags
+	provFields       []field                                            // what the provenance part shows
+	onEdit, onDelete func()
+	onTag            func()
+	// onStep, when set, starts the step-through at the selected event
+	// (the step-through is wired by its own panel); nil hides the button.
+	onStep func(row int)
 }
 
 func newDetailsPane(st *state) *detailsPane {
@@ -109,8 +127,22 @@ func newDetailsPane(st *state) *detailsPane {
 	d.hint = widget.NewLabel("Select an event in the table to see all its fields.")
 	d.hint.Wrapping = fyne.TextWrapWord
 	d.form = container.New(layout.NewFormLayout())
-	d.scroll = container.NewVScroll(container.NewVBox(d.hint, d.form))
-	d.content = container.NewBorder(d.title, nil, nil, nil, d.scroll)
+	d.prov = container.NewVBox()
+	d.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { call(d.onEdit) })
+	d.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { call(d.onDelete) })
+	d.tag = widget.NewButtonWithIcon("Tag…", theme.ContentAddIcon(), func() { call(d.onTag) })
+	d.step = widget.NewButtonWithIcon("Step from here", theme.MediaPlayIcon(), func() {
+		if d.onStep != nil && d.st.selected >= 0 {
+			d.onStep(d.st.selected)
+		}
+	})
+	for _, b := range []*widget.Button{d.edit, d.del, d.tag, d.step} {
+		b.Importance = widget.LowImportance
+	}
+	d.buttons = container.NewHBox(d.edit, d.del, d.tag, d.step)
+	d.buttons.Hide()
+	d.scroll = container.NewVScroll(container.NewVBox(d.hint, d.form, d.prov))
+	d.content = container.NewBorder(container.NewVBox(d.title, d.buttons), nil, nil, nil, d.scroll)
 	st.onChange(func(c change) {
 		if c == changeSelection {
 			d.load(st.selected)
@@ -125,17 +157,144 @@ func (d *detailsPane) load(row int) {
 	gen := d.gen
 	if row < 0 {
 		d.show(nil, nil)
+		d.showProvenance(nil, nil)
 		return
 	}
 	ix := d.st.ix
+	provenance, eventAt := d.provenance, d.eventAt
 	d.st.spawn(func() func() {
-		e, err := ix.Event(row)
+		var e *data.Event
+		var err error
+		if eventAt != nil {
+			e, err = eventAt(ix, row) // with the user's tags
+		} else {
+			e, err = ix.Event(row)
+		}
+		var p *data.Provenance
+		if err == nil && provenance != nil {
+			if pv, perr := provenance(e.ID); perr == nil {
+				p = &pv
+			}
+		}
 		return func() {
 			if gen == d.gen {
 				d.show(e, err)
+				d.showProvenance(e, p)
 			}
 		}
 	})
+}
+
+// call calls fn when it is set.
+func call(fn func()) {
+	if fn != nil {
+		fn()
+	}
+}
+
+// bindCuration shows the Edit, Delete and Tag buttons and the events'
+// provenance when u has a store.
+func (d *detailsPane) bindCuration(u *mainUI) {
+	d.provenance = func(id uint64) (data.Provenance, error) {
+		if u.sess == nil || u.sess.store == nil {
+			return data.Provenance{}, fmt.Errorf("no store")
+		}
+		return u.sess.store.Provenance(id)
+	}
+	d.eventAt = func(ix *data.Index, row int) (*data.Event, error) {
+		if u.sess != nil && u.sess.store != nil {
+			return u.sess.store.EventAt(ix.Start[row], ix.ID[row])
+		}
+		return ix.Event(row)
+	}
+	d.onEdit = u.editSelectedEvent
+	d.onDelete = func() { u.deleteRows([]int32{int32(d.st.selected)}) }
+	d.onTag = func() { u.showTagsFor([]int32{int32(d.st.selected)}) }
+}
+
+// provenanceFields words where e came from and what was done to it here.
+func provenanceFields(e *data.Event, p *data.Provenance) []field {
+	var out []field
+	switch p.Origin {
+	case data.OriginLocal:
+		out = append(out, field{"Origin", "entered by hand"})
+	default:
+		o := "imported"
+		if p.ImportID != 0 {
+			o = fmt.Sprintf("imported (import %d", p.ImportID)
+			if p.ImportFile != "" {
+				o += ", " + filepath.Base(p.ImportFile)
+			}
+			o += ")"
+		}
+		out = append(out, field{"Origin", o + " from " + e.Dataset})
+	}
+	edited := "no"
+	if p.EditedLocally {
+		edited = "yes"
+	}
+	if !p.Edited.IsZero() {
+		edited += ", last change " + p.Edited.Local().Format("2006-01-02 15:04")
+	}
+	out = append(out, field{"Edited here", edited})
+	for i := len(p.History) - 1; i >= 0; i-- {
+		h := p.History[i]
+		var b strings.Builder
+		b.WriteString(h.Action)
+		for _, c := range h.Changes {
+			fmt.Fprintf(&b, "\n%s: %s → %s", c.Field, quoteOrNone(c.Old), quoteOrNone(c.New))
+		}
+		out = append(out, field{h.Time.Local().Format("2006-01-02 15:04"), b.String()})
+	}
+	return out
+}
+
+// quoteOrNone quotes s, or says "(none)".
+func quoteOrNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	const maxLen = 80
+	if r := []rune(s); len(r) > maxLen {
+		s = string(r[:maxLen-1]) + "…"
+	}
+	return "“" + s + "”"
+}
+
+// showProvenance shows where e came from and its local history (nil p:
+// nothing), and the buttons that act on it.
+func (d *detailsPane) showProvenance(e *data.Event, p *data.Provenance) {
+	d.prov.RemoveAll()
+	d.provFields = nil
+	if e != nil && d.provenance != nil {
+		d.buttons.Show()
+		if d.onStep == nil {
+			d.step.Hide()
+		} else {
+			d.step.Show()
+		}
+	} else {
+		d.buttons.Hide()
+	}
+	if e == nil || p == nil {
+		d.prov.Refresh()
+		return
+	}
+	d.provFields = provenanceFields(e, p)
+	bold := fyne.TextStyle{Bold: true}
+	d.prov.Add(widget.NewSeparator())
+	d.prov.Add(widget.NewLabelWithStyle("Provenance and local history", fyne.TextAlignLeading, bold))
+	form := container.New(layout.NewFormLayout())
+	for _, f := range d.provFields {
+		k := widget.NewLabelWithStyle(f.Label, fyne.TextAlignTrailing, bold)
+		v := widget.NewLabel(f.Value)
+		v.Wrapping = fyne.TextWrapWord
+		v.Selectable = true
+		form.Add(k)
+		form.Add(v)
+	}
+	d.prov.Add(form)
+	d.prov.Refresh()
 }
 
 // show fills the pane with e's fields, the error, or the hint when both

@@ -2,6 +2,8 @@ package app
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +41,8 @@ type filterPanel struct {
 	// removed or Clear all is pressed. Unset, the chip sets the state's
 	// part to none directly.
 	onClearActors, onClearArea, onClearWindow func()
+	// onClearGroups resets the actor panel's group toggles likewise.
+	onClearGroups func()
 
 	// textDelay is the text search's debounce (0: filter on every change).
 	textDelay time.Duration
@@ -53,6 +57,10 @@ type filterPanel struct {
 	clearAll *widget.Button
 	bar      *chipBar
 	top      *fyne.Container
+	// tagsTitle and tagChecks are the tag filter: one check per tag in
+	// use (hidden when there are none).
+	tagsTitle *widget.Label
+	tagChecks *fyne.Container
 
 	textTimer    *time.Timer
 	textGen      uint64 // bumped on each edit; stale timers do nothing
@@ -106,9 +114,12 @@ func newFilterPanel(st *state) *filterPanel {
 	title := widget.NewLabelWithStyle("Filters", fyne.TextAlignLeading, bold)
 	fatalRow := container.NewBorder(nil, nil, widget.NewLabel("Fatalities ≥"), nil, p.fatal)
 	typesTitle := widget.NewLabelWithStyle("Event types", fyne.TextAlignLeading, bold)
+	p.tagsTitle = widget.NewLabelWithStyle("Tags (events with any checked tag)", fyne.TextAlignLeading, bold)
+	p.tagChecks = container.NewVBox()
+	p.buildTags()
 	p.top = container.NewVBox(
 		container.NewBorder(nil, nil, nil, p.clearAll, title),
-		p.text, fatalRow, p.fatalErr, p.precise, widget.NewSeparator(),
+		p.text, fatalRow, p.fatalErr, p.precise, p.tagsTitle, p.tagChecks, widget.NewSeparator(),
 		container.NewBorder(nil, nil, nil, container.NewHBox(p.allTypes, p.noTypes), typesTitle),
 	)
 	p.content = container.NewBorder(p.top, nil, nil, nil, p.types.tree)
@@ -240,6 +251,46 @@ func (p *filterPanel) syncFromFilter() {
 		p.syncing = false
 	}
 	p.types.syncFromFilter()
+	p.syncTags()
+}
+
+// buildTags makes one check per tag in use, with its number of events.
+func (p *filterPanel) buildTags() {
+	ix := p.st.ix
+	names := ix.TagNames()
+	p.tagChecks.RemoveAll()
+	for _, t := range names {
+		c := widget.NewCheck(fmt.Sprintf("%s (%s)", t, groupDigits(int64(len(ix.TagRows(t))))), nil)
+		c.OnChanged = func(on bool) {
+			if p.syncing {
+				return
+			}
+			tags := slices.DeleteFunc(slices.Clone(p.st.filter.Tags), func(s string) bool { return s == t })
+			if on {
+				tags = append(tags, t)
+			}
+			p.st.setTags(tags)
+			p.refreshChips()
+		}
+		p.tagChecks.Add(c)
+	}
+	p.tagsTitle.Hidden = len(names) == 0
+	p.tagChecks.Hidden = len(names) == 0
+	p.syncTags()
+}
+
+// syncTags checks the tags of the state's tag filter.
+func (p *filterPanel) syncTags() {
+	names := p.st.ix.TagNames()
+	p.syncing = true
+	for i, o := range p.tagChecks.Objects {
+		if c, ok := o.(*widget.Check); ok && i < len(names) {
+			if on := slices.Contains(p.st.filter.Tags, names[i]); c.Checked != on {
+				c.SetChecked(on)
+			}
+		}
+	}
+	p.syncing = false
 }
 
 // resetOwn clears this panel's widgets (not the filter).
@@ -296,6 +347,15 @@ func (p *filterPanel) removePart(kind chipKind) {
 		p.precise.SetChecked(false)
 		p.syncing = false
 		st.setPreciseOnly(false)
+	case chipTags:
+		st.setTags(nil)
+		p.syncTags()
+	case chipGroups:
+		if p.onClearGroups != nil {
+			p.onClearGroups()
+		} else {
+			st.setGroups(nil)
+		}
 	}
 	p.refreshChips()
 }

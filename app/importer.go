@@ -29,6 +29,10 @@ type session struct {
 	// annot is the store's annotations with their undo history, loaded at
 	// the first open; it outlives the UIs an import rebuilds.
 	annot *annotDoc
+	// curate is the store's event curation with its undo history and the
+	// undo order shared with the annotations (curate.go); made on first
+	// use, it too outlives the UIs a reload rebuilds.
+	curate *curateDoc
 	// mapping is the column-mapping dialog last shown, history the
 	// import history (the tests reach them here).
 	mapping *mappingDialog
@@ -267,7 +271,7 @@ func (u *mainUI) showImportReport(lines []string) {
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(560, 220))
 	u.lastReport = strings.Join(lines, "\n")
-	dialog.ShowCustom("Import report", "Close", scroll, u.win)
+	u.reportDialog(scroll) // offers the conflicts, if any wait (conflicts.go)
 }
 
 // reload loads the store's index again and rebuilds the window on it.

@@ -160,6 +160,19 @@ func (s *state) setText(text string) {
 	s.request(true)
 }
 
+// setTags keeps events carrying any of the user's tags names (nil: any).
+func (s *state) setTags(names []string) {
+	s.filter.Tags = slices.Clone(names)
+	s.request(true)
+}
+
+// setGroups adds the members of the actor groups names to the actor
+// filter (nil: none).
+func (s *state) setGroups(names []string) {
+	s.filter.Groups = slices.Clone(names)
+	s.request(true)
+}
+
 // setPreciseOnly keeps only day-precise, town-level events when on.
 func (s *state) setPreciseOnly(on bool) {
 	s.filter.PreciseOnly = on

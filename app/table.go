@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,10 +36,32 @@ type eventTable struct {
 	arrows  [numColumns]string        // "▲", "▼" or "" as last shown
 	pos     int                       // table row of the selection, -1 for none
 	actorsW float32
+	// marked are the index rows of a multi-row selection (Ctrl+click adds
+	// or removes a row, Shift+click a range from anchor, a table row);
+	// empty when only the selected event is selected.
+	marked map[int32]bool
+	anchor int
+	// selecting is set while the table selects a row itself (following
+	// the state), so OnSelected does not take it for a click.
+	selecting bool
+	// laidOut says the table has been laid out at a real size; until then
+	// a selection waits (scrollPending), since the table would scroll by
+	// a viewport of no height and show blank rows.
+	laidOut, scrollPending bool
+	shownRows              int // rows of the snapshot last shown
+}
+
+// keyModifiers returns the modifier keys held now (tests replace it: the
+// test driver has none).
+var keyModifiers = func() fyne.KeyModifier {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()
+	}
+	return 0
 }
 
 func newEventTable(st *state) *eventTable {
-	t := &eventTable{st: st, headers: map[column]*widget.Button{}, pos: -1}
+	t := &eventTable{st: st, headers: map[column]*widget.Button{}, pos: -1, marked: map[int32]bool{}, anchor: -1}
 	t.table = widget.NewTable(t.length, t.createCell, t.updateCell)
 	t.table.ShowHeaderRow = true
 	t.table.CreateHeader = func() fyne.CanvasObject {
@@ -57,6 +80,9 @@ func newEventTable(st *state) *eventTable {
 		rows := t.st.snap.rows
 		if id.Row < 0 || id.Row >= len(rows) {
 			return
+		}
+		if !t.selecting {
+			t.mark(id.Row, keyModifiers())
 		}
 		t.pos = id.Row
 		t.st.selectRow(int(rows[id.Row]))
@@ -98,6 +124,12 @@ func (r *eventTableRenderer) Layout(s fyne.Size) {
 		t.table.SetColumnWidth(int(colActors), w)
 	}
 	t.table.Resize(s)
+	if s.Height >= 1 && s.Width >= 1 {
+		t.laidOut = true
+		if t.scrollPending && t.pos >= 0 && t.pos < len(t.st.snap.rows) {
+			t.selectPos()
+		}
+	}
 }
 
 // MinSize is small: the table scrolls.
@@ -135,7 +167,7 @@ func (t *eventTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	row := int(rows[id.Row])
-	if row == t.st.selected {
+	if row == t.st.selected || t.marked[int32(row)] {
 		bg.FillColor = t.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
 		bg.Show()
 		bg.Refresh()
@@ -193,6 +225,7 @@ func (t *eventTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 // resync redraws after a new snapshot and keeps the selected event
 // selected (scrolled into view) if it is still shown, else clears it.
 func (t *eventTable) resync() {
+	t.keepMarked()
 	sel := t.st.selected
 	t.pos = -1
 	if sel >= 0 {
@@ -201,10 +234,36 @@ func (t *eventTable) resync() {
 	if t.pos < 0 {
 		t.table.UnselectAll()
 		t.st.selectRow(-1)
+		if n := len(t.st.snap.rows); n < t.shownRows {
+			// Fewer rows: the scroll offset may lie past the end, where
+			// Fyne's scroll and the table would disagree (blank rows).
+			t.table.ScrollToTop()
+		}
 	} else {
-		t.table.Select(widget.TableCellID{Row: t.pos, Col: 0})
+		t.selectPos()
 	}
+	t.shownRows = len(t.st.snap.rows)
 	t.table.Refresh()
+}
+
+// selectPos selects (and scrolls to) table row t.pos, once the table has
+// been laid out.
+func (t *eventTable) selectPos() {
+	if !t.laidOut {
+		t.scrollPending = true
+		return
+	}
+	t.scrollPending = false
+	t.selecting = true
+	id := widget.TableCellID{Row: t.pos, Col: 0}
+	t.table.Select(id)
+	// Fyne 2.7.1's scroll clamps its offset against the cells' size as
+	// last laid out: right after the rows changed (a rebuilt window) that
+	// is stale and the offset drops to 0 while the table keeps its own,
+	// which shows blank rows. The first scroll lays the cells out anew;
+	// a second one lands where it should.
+	t.table.ScrollTo(id)
+	t.selecting = false
 }
 
 // follow selects and scrolls to the selected event when it was selected
@@ -215,6 +274,7 @@ func (t *eventTable) follow() {
 	if t.pos >= 0 && t.pos < len(rows) && int(rows[t.pos]) == sel {
 		return // the table made this selection
 	}
+	clear(t.marked) // a selection made elsewhere (map, timeline) is one event
 	t.pos = -1
 	if sel >= 0 {
 		t.pos = slices.Index(rows, int32(sel))
@@ -222,7 +282,7 @@ func (t *eventTable) follow() {
 	if t.pos < 0 {
 		t.table.UnselectAll()
 	} else {
-		t.table.Select(widget.TableCellID{Row: t.pos, Col: 0})
+		t.selectPos()
 	}
 	t.table.Refresh()
 }
@@ -237,4 +297,65 @@ func (t *eventTable) headerText(col column) string {
 		return b.Text + " " + a
 	}
 	return b.Text
+}
+
+// mark updates the multi-row selection for a click on table row pos with
+// the modifiers mods: Ctrl (Cmd) adds or removes the row, Shift marks the
+// range from the last plain or Ctrl click, a plain click clears it.
+func (t *eventTable) mark(pos int, mods fyne.KeyModifier) {
+	rows := t.st.snap.rows
+	switch {
+	case mods&fyne.KeyModifierShift != 0 && t.anchor >= 0 && t.anchor < len(rows):
+		clear(t.marked)
+		lo, hi := min(t.anchor, pos), max(t.anchor, pos)
+		for _, r := range rows[lo : hi+1] {
+			t.marked[r] = true
+		}
+	case mods&fyne.KeyModifierShortcutDefault != 0:
+		if len(t.marked) == 0 && t.st.selected >= 0 {
+			t.marked[int32(t.st.selected)] = true // the selection so far joins
+		}
+		r := rows[pos]
+		if t.marked[r] {
+			delete(t.marked, r)
+		} else {
+			t.marked[r] = true
+		}
+		t.anchor = pos
+	default:
+		clear(t.marked)
+		t.anchor = pos
+	}
+}
+
+// selectedRows returns the selected events: the marked rows in index
+// order, or the one selected event, or none.
+func (t *eventTable) selectedRows() []int32 {
+	if len(t.marked) > 0 {
+		out := make([]int32, 0, len(t.marked))
+		for r := range t.marked {
+			out = append(out, r)
+		}
+		slices.Sort(out)
+		return out
+	}
+	if r := t.st.selected; r >= 0 {
+		return []int32{int32(r)}
+	}
+	return nil
+}
+
+// keepMarked drops marked rows the new snapshot no longer shows.
+func (t *eventTable) keepMarked() {
+	if len(t.marked) == 0 {
+		return
+	}
+	shown := make(map[int32]bool, len(t.marked))
+	for _, r := range t.st.snap.rows {
+		if t.marked[r] {
+			shown[r] = true
+		}
+	}
+	t.marked = shown
+	t.anchor = -1
 }

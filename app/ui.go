@@ -41,6 +41,34 @@ type mainUI struct {
 	lastReport   string // the last import report shown
 	lastExport   string // what the last export wrote
 	quitFn       func() // quits the app (tests replace it)
+
+	// Curation (curate*.go and the dialogs beside it).
+	leftTabs *container.AppTabs
+	places   *placeSearch
+	curMenu  curateMenu
+	// The dialogs last shown (tests reach them here).
+	eventForm   *eventForm
+	tagsDlg     *tagsDialog
+	dupDlg      *duplicatesDialog
+	conflDlg    *conflictsDialog
+	actorDlg    dialog.Dialog
+	actorOK     *widget.Button // the OK of the last one-field actor dialog
+	actorMsg    *widget.Label  // its problem line
+	actorColour *colourField   // the last actor colour dialog's field
+	// lastConfirm and lastContextMenu are the last confirmation and
+	// right-click menu shown.
+	reportReview    *widget.Button // the import report's Review Conflicts button
+	lastConfirm     *dialog.ConfirmDialog
+	lastContextMenu *fyne.Menu
+	// selectAfterReload is the event to select once a window rebuilt on
+	// a new index has its first result (0: none).
+	selectAfterReload uint64
+	lastCuration      string // the label of the change this window was rebuilt for
+	lastError         error  // the last error shown in a dialog
+	// statusNote is added to the status line (what the last change did)
+	// until the filter changes (noteFilter is its generation then).
+	statusNote string
+	noteFilter uint64
 }
 
 // Keyboard shortcuts (Ctrl on Linux and Windows, Cmd on macOS).
@@ -49,6 +77,9 @@ var (
 	shortcutFind   = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutImport = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutExport = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutAdd    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutPlace  = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutTags   = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // newMainUI builds the main window's content, menu and shortcuts on w for
@@ -66,6 +97,8 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	u.filters = newFilterPanel(u.st)
 	u.filters.onClearActors = u.actors.checkAll
 	u.filters.onClearArea = func() { u.mapP.setArea(nil) }
+	u.filters.onClearGroups = u.actors.clearGroups
+	u.actors.onMenu = u.showActorMenu
 	u.timeP = newTimelinePanel(u.st, u.mapP.colors, realClock{})
 	u.timeP.onFade = u.mapP.setFade
 	u.mapP.m.OnHover = u.st.hoverRow
@@ -75,8 +108,13 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	u.brief = newBriefing(u)
 	u.status = widget.NewLabel("Loading events…")
 	u.centre = container.NewStack()
-	mapArea := container.NewBorder(container.NewVBox(u.ann.bar.content, u.filters.chips), nil, nil, nil,
-		container.NewStack(u.mapP.content, u.ann.bar.tips))
+	u.places = newPlaceSearch(u)
+	u.bindMapCuration()
+	// The toolbar row: drawing tools, then the place search box at the
+	// right; the search's list of hits is stacked over the map.
+	toolRow := container.NewBorder(nil, nil, nil, u.places.content, u.ann.bar.content)
+	mapArea := container.NewBorder(container.NewVBox(toolRow, u.filters.chips), nil, nil, nil,
+		container.NewStack(u.mapP.content, u.ann.bar.tips, u.places.layer))
 	timeAndTable := container.NewVSplit(u.timeP.content, u.table)
 	timeAndTable.Offset = 0.5
 	mapAndRest := container.NewVSplit(mapArea, timeAndTable)
@@ -101,18 +139,24 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	details := container.NewBorder(nil, u.brief.stepBar, nil, nil, u.details.content)
 	right := container.NewHSplit(u.centre, container.New(alternatesLayout{}, details, u.ann.props.content))
 	right.Offset = 0.70
+	u.details.bindCuration(u)
 	left := container.NewAppTabs(
 		container.NewTabItem("Actors", u.actors.content),
 		container.NewTabItem("Filters", u.filters.content),
 		container.NewTabItem("Layers", u.ann.layers.content),
 		container.NewTabItem("Views", u.brief.panel.content))
+	u.leftTabs = left
 	main := container.NewHSplit(left, right)
 	main.Offset = 0.22
 	u.content = container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.status), nil, nil, main)
 
 	u.st.onChange(func(c change) {
-		if c == changeView {
+		switch c {
+		case changeView:
 			u.updateStatus()
+			u.selectPending()
+		case changeSelection:
+			u.updateCurateMenu()
 		}
 	})
 	u.st.onError(func(err error) {
@@ -128,6 +172,8 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	quit.Shortcut = shortcutQuit
 	find := fyne.NewMenuItem("Find Actor…", u.focusSearch)
 	find.Shortcut = shortcutFind
+	findPlace := fyne.NewMenuItem("Find Place…", u.places.focus)
+	findPlace.Shortcut = shortcutPlace
 	w.SetMainMenu(fyne.NewMainMenu(
 		fyne.NewMenu("File", imp, u.importMappedItem(), u.importHistoryItem(), exp, fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Export Image…", func() { showImageExport(u.win, u.briefCurrent) }),
@@ -138,7 +184,7 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 			fyne.NewMenuItem("Open Briefing Package…", u.openBriefingPackage),
 			fyne.NewMenuItem("Merge Briefing Package into This Store…", u.mergeBriefing),
 			fyne.NewMenuItemSeparator(), quit),
-		fyne.NewMenu("Edit", append(u.ann.editItems(), fyne.NewMenuItemSeparator(), find)...),
+		fyne.NewMenu("Edit", append(u.editItems(), fyne.NewMenuItemSeparator(), findPlace, find)...),
 		u.brief.extendViewMenu(u.viewMenu()),
 		u.playMenu(),
 		fyne.NewMenu("Help", fyne.NewMenuItem("About Frontier", u.showAbout)),
@@ -150,6 +196,9 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	w.Canvas().AddShortcut(shortcutExport, func(fyne.Shortcut) { u.chooseExport() })
 	w.SetOnDropped(u.dropped)
 	w.Canvas().AddShortcut(shortcutFind, func(fyne.Shortcut) { u.focusSearch() })
+	w.Canvas().AddShortcut(shortcutPlace, func(fyne.Shortcut) { u.places.focus() })
+	w.Canvas().AddShortcut(shortcutAdd, func(fyne.Shortcut) { u.addEvent(nil) })
+	w.Canvas().AddShortcut(shortcutTags, func(fyne.Shortcut) { u.showTags() })
 	for sc, fn := range u.mapShortcuts() {
 		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) { fn() })
 	}
@@ -169,7 +218,7 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 		if u.brief.typedKey(ev) {
 			return
 		}
-		if !u.ann.typedKey(ev) {
+		if !u.ann.typedKey(ev) && !u.eventKey(ev) {
 			u.timeP.bar.playKey(ev)
 		}
 	}
@@ -177,6 +226,7 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	u.mapP.m.OnKey = windowKey // F5 and the like, with the keyboard on the map
 	w.Canvas().SetOnTypedRune(u.ann.typedRune)
 	w.SetContent(u.content)
+	u.updateCurateMenu()
 	u.ann.refresh()
 	u.st.start()
 	return u
@@ -195,7 +245,14 @@ func (u *mainUI) focusSearch() { u.win.Canvas().Focus(u.actors.search) }
 // updateStatus writes "Showing X of Y events" and the fatality total.
 func (u *mainUI) updateStatus() {
 	snap := u.st.snap
-	u.status.SetText(statusText(len(snap.result.Rows), u.st.ix.Len(), snap.result.Fatalities))
+	text := statusText(len(snap.result.Rows), u.st.ix.Len(), snap.result.Fatalities)
+	if u.statusNote != "" && u.st.filterGen != u.noteFilter {
+		u.statusNote = "" // the note was about the view before this filter
+	}
+	if u.statusNote != "" {
+		text += " · " + u.statusNote
+	}
+	u.status.SetText(text)
 }
 
 // statusText is the status line for shown of total events.

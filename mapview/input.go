@@ -70,8 +70,15 @@ func (m *Map) Dragged(ev *fyne.DragEvent) {
 	if !m.drag.active {
 		m.drag = dragState{active: true, box: m.drag.shift, start: ev.Position.Subtract(ev.Dragged)}
 		m.drag.edit = !m.drag.box && m.editPress(m.drag.start)
+		if !m.drag.box && !m.drag.edit {
+			m.startEventMove(m.drag.start)
+		}
 	}
 	m.drag.end = ev.Position
+	if m.evMove.active {
+		m.followEventMove(ev.Position)
+		return
+	}
 	if m.drag.edit {
 		m.annot.editor.Move(m.pointerAt(ev.Position))
 		m.requestRender()
@@ -98,6 +105,10 @@ func (m *Map) DragEnd() {
 	}
 	d := m.drag
 	m.drag = dragState{}
+	if m.evMove.active {
+		m.endEventMove(d.end)
+		return
+	}
 	if d.edit {
 		m.editEnd(d.end)
 		return
@@ -263,6 +274,10 @@ func (m *Map) hitAt(p fyne.Position) int {
 
 // placeSelection moves the selection rings to the selected event.
 func (m *Map) placeSelection() {
+	if m.movingEvent() {
+		m.placeMoveRings() // the dragged marker's rings stay with it
+		return
+	}
 	if m.selected < 0 || m.scene == nil || m.scene.Index == nil || m.selected >= m.scene.Index.Len() {
 		m.over.selOuter.Hide()
 		m.over.selInner.Hide()
@@ -330,7 +345,7 @@ func (m *Map) TypedKey(ev *fyne.KeyEvent) {
 	}
 	if m.annot.drawer != nil {
 		m.drawingKey(ev.Name)
-	} else {
+	} else if !m.deleteEventKey(ev.Name) {
 		m.navigateKey(ev.Name)
 	}
 	switch ev.Name {

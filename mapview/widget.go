@@ -49,6 +49,18 @@ type Map struct {
 	// OnKey is called with the keys the map has no use for (F1–F12) when
 	// it has the keyboard, so that the window's own keys still work.
 	OnKey func(ev *fyne.KeyEvent)
+	// OnSecondaryTap is called on a right-click in ToolNavigate with the
+	// place and the event under the pointer (eventedit.go).
+	OnSecondaryTap func(t SecondaryTap)
+	// OnEventMoved, when set, lets the user drag the selected event's
+	// marker: it is called with the row and the new lon/lat when the
+	// drag ends. The map moves nothing itself; the selection rings stay
+	// at the new place until the app calls EndEventMove.
+	OnEventMoved func(row int, lon, lat float64)
+	// OnDeleteEvent, when set, is called with the selected event's row
+	// when Delete or BackSpace is pressed on the focused map in
+	// ToolNavigate with no annotation selected.
+	OnDeleteEvent func(row int)
 
 	view      Viewport // logical centre and zoom; size set at render
 	userMoved bool     // the user has panned or zoomed since the last fit
@@ -65,6 +77,7 @@ type Map struct {
 
 	annot   annotState
 	drag    dragState
+	evMove  eventMove     // a drag of the selected event's marker
 	pointer fyne.Position // where the pointer last moved
 	// devW and devH are the raster's size in device pixels, as Fyne last
 	// asked for it.
