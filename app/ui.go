@@ -215,7 +215,7 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	// annotations, the tools' letters, and playback's space, ←/→ and
 	// Shift+←/→.
 	windowKey := func(ev *fyne.KeyEvent) {
-		if u.brief.typedKey(ev) {
+		if u.dialogOpen() || u.brief.typedKey(ev) {
 			return
 		}
 		if !u.ann.typedKey(ev) && !u.eventKey(ev) {
@@ -224,7 +224,11 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	}
 	w.Canvas().SetOnTypedKey(windowKey)
 	u.mapP.m.OnKey = windowKey // F5 and the like, with the keyboard on the map
-	w.Canvas().SetOnTypedRune(u.ann.typedRune)
+	w.Canvas().SetOnTypedRune(func(r rune) {
+		if !u.dialogOpen() {
+			u.ann.typedRune(r)
+		}
+	})
 	w.SetContent(u.content)
 	u.updateCurateMenu()
 	u.ann.refresh()
@@ -319,4 +323,10 @@ func (alternatesLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.Position{})
 		o.Resize(size)
 	}
+}
+
+// dialogOpen reports whether a dialog or pop-up is over the window: keys
+// typed then (between its fields, say) are not the window's commands.
+func (u *mainUI) dialogOpen() bool {
+	return u.win.Canvas().Overlays().Top() != nil
 }

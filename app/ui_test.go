@@ -9,10 +9,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"frontier/data"
+	"frontier/mapview"
 )
 
 // uiQueue holds the functions workers post to the UI goroutine until the
@@ -402,5 +404,25 @@ func TestStatusTextGroupsDigits(t *testing.T) {
 		if got := groupDigits(n); got != want {
 			t.Errorf("groupDigits(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// Keys typed while a dialog is open (between its fields) are not the
+// window's commands: no tool letters, no Delete.
+func TestKeysUnderADialogAreNotCommands(t *testing.T) {
+	_, u := newAnnotTestUI(t)
+	c := u.win.Canvas()
+	d := dialog.NewInformation("Note", "A dialog", u.win)
+	d.Show()
+	for _, r := range "polygon" {
+		c.(interface{ OnTypedRune() func(rune) }).OnTypedRune()(r)
+	}
+	if tool := u.mapP.m.Tool(); tool != mapview.ToolNavigate {
+		t.Errorf("typing under a dialog chose tool %v", tool)
+	}
+	d.Hide()
+	c.(interface{ OnTypedRune() func(rune) }).OnTypedRune()('p')
+	if tool := u.mapP.m.Tool(); tool != mapview.ToolPolygon {
+		t.Errorf("p without a dialog chose %v, want the polygon tool", tool)
 	}
 }
