@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"frontier/internal/atomicfile"
 	"io"
 	"os"
 	"path/filepath"
@@ -99,22 +100,7 @@ func (u *mainUI) exportTo(path string, f exportFormat) {
 
 // writeAtomic writes a file through a temporary file beside it.
 func writeAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".frontier-export-*")
-	if err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	err = write(tmp)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
+	if err := atomicfile.Write(path, write); err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
 	return nil

@@ -2,12 +2,11 @@ package brief
 
 import (
 	"fmt"
+	"frontier/internal/atomicfile"
 	"image"
 	"image/png"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"time"
 
 	"frontier/data"
@@ -230,22 +229,7 @@ func WritePNG(path string, img image.Image) error {
 // into place when write succeeds: a failed or cancelled write leaves
 // nothing under the name.
 func WriteFile(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".frontier-brief-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	err = write(tmp)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
+	if err := atomicfile.Write(path, write); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"frontier/internal/atomicfile"
 	"io"
 	"os"
 	"path/filepath"
@@ -183,22 +184,7 @@ func runAnnotationsExport(env *Env, args []string) error {
 // it and renames that into place, so a failure never leaves a
 // half-written file under the name.
 func writeAtomically(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".frontier-export-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	err = write(tmp)
-	if err == nil {
-		err = tmp.Chmod(0o644) // CreateTemp makes files private; an export is an ordinary file
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	return err
+	return atomicfile.Write(path, write)
 }
 
 // annotationImportResult is what "frontier annotations import --json"

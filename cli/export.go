@@ -3,8 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"frontier/data"
 )
@@ -36,23 +34,8 @@ func runExport(env *Env, args []string) error {
 	}
 	defer sel.store.Close()
 	ix, res := sel.ix, sel.res
-	// Write to a temporary file beside the target and rename, so a failed
-	// export never leaves a half-written file under the requested name.
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".frontier-export-*")
-	if err != nil {
-		return fmt.Errorf("export %s: %w", *out, err)
-	}
-	defer os.Remove(tmp.Name())
-	err = exportWriters[*format](ix, tmp, res.Rows)
-	if err == nil {
-		err = tmp.Chmod(0o644) // CreateTemp makes files private; an export is an ordinary file
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), *out)
-	}
+	// A failed export never leaves a half-written file under the name.
+	err = writeAtomically(*out, func(w io.Writer) error { return exportWriters[*format](ix, w, res.Rows) })
 	if err != nil {
 		return fmt.Errorf("export %s: %w", *out, err)
 	}

@@ -123,7 +123,9 @@ func TestAnnotationCacheFollowsItems(t *testing.T) {
 func TestAnnotationHandles(t *testing.T) {
 	pt := func(lon, lat float64) orb.Point { return orb.Point{lon, lat} }
 	v := func(i int, lon, lat float64) Handle { return Handle{Kind: HandleVertex, Index: i, Lon: lon, Lat: lat} }
-	mid := func(i int, lon, lat float64) Handle { return Handle{Kind: HandleMidpoint, Index: i, Lon: lon, Lat: lat} }
+	mid := func(i int, lon, lat float64) Handle {
+		return Handle{Kind: HandleMidpoint, Index: i, Lon: lon, Lat: lat}
+	}
 	east := data.GeoDestination(pt(70, 34), 90, 10_000)
 	for _, c := range []struct {
 		a    data.Annotation

@@ -25,9 +25,9 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"frontier/internal/atomicfile"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 )
 
@@ -58,24 +58,8 @@ func run(src, out string, verbose bool, log io.Writer) error {
 	if err := b.Encode(&buf); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".basemap-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", tmp.Name(), err)
-	}
-	if err := os.Rename(tmp.Name(), out); err != nil {
-		return err
+	if err := atomicfile.WriteBytes(out, buf.Bytes()); err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
 	}
 	points := 0
 	for i := range b.Layers {

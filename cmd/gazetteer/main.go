@@ -23,10 +23,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"frontier/internal/atomicfile"
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,24 +62,8 @@ func run(src, out string, log io.Writer) error {
 	if err := gazetteer.Encode(&buf, places, countries); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".gazetteer-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", tmp.Name(), err)
-	}
-	if err := os.Rename(tmp.Name(), out); err != nil {
-		return err
+	if err := atomicfile.WriteBytes(out, buf.Bytes()); err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
 	}
 	alts := 0
 	for _, p := range places {
