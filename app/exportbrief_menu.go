@@ -45,7 +45,8 @@ func (u *mainUI) briefCurrent() (*brief.Source, data.View, error) {
 		b := *f.BBox
 		f.BBox = &b
 	}
-	v := data.View{CenterLon: lon, CenterLat: lat, Zoom: vp.Zoom, Filter: f}
+	sz := u.mapP.m.Size()
+	v := data.View{CenterLon: lon, CenterLat: lat, Zoom: vp.Zoom, Filter: f, Width: int(sz.Width), Height: int(sz.Height)}
 	if row := u.st.selected; row >= 0 && row < u.st.ix.Len() {
 		v.Selected = u.st.ix.ID[row]
 	}

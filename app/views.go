@@ -94,10 +94,13 @@ func (b *briefing) captureView() data.View {
 	u := b.u
 	vp := u.mapP.m.View()
 	lon, lat := data.InverseMercator(vp.CenterX, vp.CenterY)
+	sz := u.mapP.m.Size()
 	v := data.View{
 		CenterLon: min(max(lon, -180), 180),
 		CenterLat: min(max(lat, -90), 90),
 		Zoom:      vp.Zoom,
+		Width:     int(sz.Width),
+		Height:    int(sz.Height),
 		Filter:    cloneFilter(&u.st.filter),
 		Layers:    b.shownLayers(),
 	}

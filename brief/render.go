@@ -136,7 +136,7 @@ func (src *Source) ViewMap(v *data.View, opt *ImageOptions) (*Map, error) {
 	}
 	x, y := data.Mercator(v.CenterLon, v.CenterLat)
 	m := &Map{
-		Viewport: mapview.Viewport{CenterX: x, CenterY: y, Zoom: v.Zoom, Width: opt.Width, Height: opt.Height, Scale: opt.DeviceScale()},
+		Viewport: mapview.Viewport{CenterX: x, CenterY: y, Zoom: FrameZoom(v, opt.Width, opt.Height, opt.DeviceScale()), Width: opt.Width, Height: opt.Height, Scale: opt.DeviceScale()},
 		Filter:   v.Filter, Layers: v.Layers, Selected: v.Selected,
 		Legend: !opt.NoLegend, LegendMarks: opt.LegendMarks,
 		Halos: opt.Halos, NoLabels: opt.NoLabels, TextScale: opt.TextScale,
@@ -233,4 +233,17 @@ func WriteFile(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// FrameZoom is the zoom at which an image of width×height device pixels
+// at device scale scale shows the extent v showed when it was saved (the
+// map's size then is v.Width×v.Height logical pixels): larger images zoom
+// in, smaller ones out, so that a slide frames what the briefer saw. A
+// view without a saved size keeps its zoom.
+func FrameZoom(v *data.View, width, height int, scale float64) float64 {
+	if v.Width <= 0 || v.Height <= 0 || width <= 0 || height <= 0 || !(scale > 0) {
+		return v.Zoom
+	}
+	fit := min(float64(width)/scale/float64(v.Width), float64(height)/scale/float64(v.Height))
+	return min(max(v.Zoom+math.Log2(fit), 0), mapview.MaxZoom)
 }

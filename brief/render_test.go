@@ -210,3 +210,27 @@ func ExampleDateWindowText() {
 	// 1 Jul 2025 – 31 Jul 2025
 	// from 1 Jul 2025
 }
+
+// An image of a view frames the extent the view showed when saved.
+func TestFrameZoom(t *testing.T) {
+	v := data.View{Zoom: 6, Width: 700, Height: 400}
+	for _, c := range []struct {
+		w, h  int
+		scale float64
+		want  float64
+	}{
+		{700, 400, 1, 6},           // the same size: the same zoom
+		{1400, 800, 1, 7},          // twice as large: one level in
+		{1400, 800, 2, 6},          // twice the pixels at scale 2: the same
+		{350, 400, 1, 5},           // half as wide: one level out
+		{2800, 400, 1, 6},          // wider only: the height still fits
+		{7680, 4320, 4, 6 + 1.433}, // 8K at scale 4: 1920×1080 logical, 2.7× the height
+	} {
+		if got := FrameZoom(&v, c.w, c.h, c.scale); math.Abs(got-c.want) > 0.01 {
+			t.Errorf("%dx%d at %g: zoom %.3f, want %.3f", c.w, c.h, c.scale, got, c.want)
+		}
+	}
+	if got := FrameZoom(&data.View{Zoom: 6}, 1920, 1080, 1); got != 6 {
+		t.Errorf("a view without a size: zoom %g, want its own 6", got)
+	}
+}

@@ -31,6 +31,11 @@ type View struct {
 	CenterLon float64 `json:"center_lon"`
 	CenterLat float64 `json:"center_lat"`
 	Zoom      float64 `json:"zoom"`
+	// Width and Height are the map's size in logical pixels when the view
+	// was saved (0 when unknown): images of the view frame that extent,
+	// whatever their own size.
+	Width  int `json:"width,omitempty"`
+	Height int `json:"height,omitempty"`
 	// Filter is the event filter, its From/To the time window.
 	Filter Filter `json:"filter"`
 	// Layers are the IDs of the annotation layers shown; nil shows the

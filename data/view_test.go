@@ -16,7 +16,7 @@ func TestViewsRoundTripOrderAndDelete(t *testing.T) {
 		Filter: Filter{From: day("2025-07-01"), To: day("2025-07-31"), Actors: []string{ttp}, Types: []string{"Battles"},
 			MinFatalities: 2, BBox: &orb.Bound{Min: orb.Point{70, 34}, Max: orb.Point{72, 36}}, Text: "Khar", PreciseOnly: true,
 			Groups: []string{"Militants"}, Tags: []string{"Bajaur wave"}},
-		Layers: []uint64{2, 5}, Selected: 42,
+		Layers: []uint64{2, 5}, Selected: 42, Width: 700, Height: 400,
 	}
 	second := View{Title: "Overview", CenterLon: 69, CenterLat: 31, Zoom: 5}
 	for _, v := range []*View{&first, &second} {
