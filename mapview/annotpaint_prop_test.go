@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
-	"time"
 
 	"github.com/paulmach/orb"
 
@@ -70,13 +69,13 @@ func randomAnnotation(rng *rand.Rand, id uint64) data.Annotation {
 
 // Random valid annotations, including on the poles and the antimeridian
 // and circles of up to 20,000 km, render at random views, scales and
-// zooms without panicking and in bounded time, selected, as the draft and
-// as the measure line.
+// zooms without panicking (or hanging: the test's timeout), selected, as
+// the draft and as the measure line. Its speed is BenchmarkAnnotations'
+// business, not a test's.
 func TestRandomAnnotationsRender(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	r := NewRenderer(nil)
 	var f Frame
-	start := time.Now()
 	for i := range 300 {
 		var items []data.Annotation
 		for j := range 1 + rng.IntN(6) {
@@ -104,8 +103,5 @@ func TestRandomAnnotationsRender(t *testing.T) {
 			v.CenterX, v.CenterY = data.Mercator(p[0], p[1])
 		}
 		r.Render(&f, v, nil, Overlays{Annotations: set})
-	}
-	if el := time.Since(start); el > 20*time.Second {
-		t.Errorf("300 random frames took %v", el)
 	}
 }

@@ -52,7 +52,9 @@ func TestSelectEditAndDeleteAnnotation(t *testing.T) {
 	if set := m.annotationSet(); set.Draft != nil {
 		t.Error("the edit draft stays after release")
 	}
-	// The app stores the edit and hands the list back.
+	// The app stores the edit and hands a new list back (the map's list
+	// is never changed in place: the renderer reads it meanwhile).
+	items = append([]data.Annotation(nil), items...)
 	items[0] = after
 	m.SetAnnotations(items, 1)
 	// Hovering a vertex, Delete removes it.
