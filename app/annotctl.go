@@ -376,23 +376,25 @@ func (a *annotUI) editSelected(label string, edit func(*data.Annotation)) bool {
 }
 
 // undo reverts the last change and selects what it restored.
-func (a *annotUI) undo() {
+func (a *annotUI) undo() bool {
 	if a.doc == nil || a.doc.hist.UndoLabel() == "" {
-		return
+		return false
 	}
 	a.props.flush()
 	c, err := a.doc.hist.Undo()
 	a.afterHistory(c, c.Before, err)
+	return err == nil
 }
 
 // redo reapplies the last undone change and selects what it restored.
-func (a *annotUI) redo() {
+func (a *annotUI) redo() bool {
 	if a.doc == nil || a.doc.hist.RedoLabel() == "" {
-		return
+		return false
 	}
 	a.props.flush()
 	c, err := a.doc.hist.Redo()
 	a.afterHistory(c, c.After, err)
+	return err == nil
 }
 
 // afterHistory shows the store after an undo or redo that restored

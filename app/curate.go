@@ -37,6 +37,19 @@ type curateDoc struct {
 	mu                   sync.Mutex
 	busy                 bool
 	undoOrder, redoOrder []histKind
+	// evUndo and evRedo are the event history's Undo and Redo labels as
+	// the last worker left them: hist belongs to the worker while busy,
+	// so the menus read these instead.
+	evUndo, evRedo string
+}
+
+// syncLabels copies the event history's labels for the menus; only the
+// goroutine that owns hist (the worker holding the claim) calls it.
+func (d *curateDoc) syncLabels() {
+	u, r := d.hist.UndoLabel(), d.hist.RedoLabel()
+	d.mu.Lock()
+	d.evUndo, d.evRedo = u, r
+	d.mu.Unlock()
 }
 
 // errBusy is reported when an event change is asked for while another
@@ -251,10 +264,12 @@ func (u *mainUI) runChange(build func(*data.Store, *data.Index) (data.EventChang
 			r.stored = c
 			d.hist.Record(c)
 			d.note(histEvents)
+			d.syncLabels()
 		case err == nil:
 			r.stored, err = d.hist.Do(c)
 			if err == nil {
 				d.note(histEvents)
+				d.syncLabels()
 			}
 		}
 		r.err = err
@@ -341,6 +356,7 @@ func (u *mainUI) redoKind() (histKind, string) {
 }
 
 func (u *mainUI) nextKind(undo bool) (histKind, string) {
+	var evUndo, evRedo string // read under the curation's lock below
 	label := func(k histKind) string {
 		switch k {
 		case histAnnotations:
@@ -351,18 +367,17 @@ func (u *mainUI) nextKind(undo bool) (histKind, string) {
 				return doc.hist.RedoLabel()
 			}
 		case histEvents:
-			if d := u.sess.curation(); d != nil {
-				if undo {
-					return d.hist.UndoLabel()
-				}
-				return d.hist.RedoLabel()
+			if undo {
+				return evUndo
 			}
+			return evRedo
 		}
 		return ""
 	}
 	d := u.sess.curation()
 	if d != nil {
 		d.mu.Lock()
+		evUndo, evRedo = d.evUndo, d.evRedo
 		order := d.undoOrder
 		if !undo {
 			order = d.redoOrder
@@ -416,17 +431,21 @@ func (u *mainUI) undoAny() { u.historyStep(true) }
 func (u *mainUI) redoAny() { u.historyStep(false) }
 
 func (u *mainUI) historyStep(undo bool) {
+	// A property edit still being typed is a change of its own: commit it
+	// before choosing what to undo.
+	u.ann.props.flush()
 	k, _ := u.nextKind(undo)
 	d := u.sess.curation()
 	switch k {
 	case histAnnotations:
-		if d != nil {
-			d.popKind(k, undo)
-		}
+		ok := u.ann.redo
 		if undo {
-			u.ann.undo()
-		} else {
-			u.ann.redo()
+			ok = u.ann.undo
+		}
+		// The order moves only when the change was undone: after a failed
+		// undo the annotation history is as it was.
+		if ok() && d != nil {
+			d.popKind(k, undo)
 		}
 	case histEvents:
 		u.eventHistoryStep(d, undo)
@@ -456,6 +475,7 @@ func (u *mainUI) eventHistoryStep(d *curateDoc, undo bool) {
 		}
 		if r.err == nil {
 			d.popKind(histEvents, undo)
+			d.syncLabels()
 			r.ix, r.reloadErr = data.LoadIndex(d.store)
 		}
 		return func() {

@@ -176,6 +176,13 @@ func (u *mainUI) runImports(jobs []importJob) {
 		dialog.ShowError(fmt.Errorf("import: no writable store open"), u.win)
 		return
 	}
+	// An import and an event change must not rebuild the window under
+	// each other: they take turns, as two event changes do.
+	cur := u.sess.curation()
+	if !cur.claim() {
+		dialog.ShowError(fmt.Errorf("import: %w", errBusy), u.win)
+		return
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	u.cancelImport = cancel
 	progress := widget.NewLabel("Starting…")
@@ -186,6 +193,7 @@ func (u *mainUI) runImports(jobs []importJob) {
 	store := u.sess.store
 	post := u.st.post
 	u.st.spawn(func() func() {
+		defer cur.release()
 		var lines []string
 		changed, drawn := false, false
 		for i, j := range jobs {

@@ -126,3 +126,25 @@ func TestImportOfLinesShowsTheirLayer(t *testing.T) {
 		t.Errorf("report lacks the annotation layer:\n%s", u.lastReport)
 	}
 }
+
+// An import waits its turn while an event change is being saved (each
+// rebuilds the window), and says so.
+func TestImportRefusedWhileAChangeIsSaved(t *testing.T) {
+	u, w := newTestUI(t)
+	d := u.sess.curation()
+	if !d.claim() {
+		t.Fatal("a fresh curation is busy")
+	}
+	u.importFiles([]string{filepath.Join("..", "data", "testdata", "ucdp_current.csv")})
+	nu := settleSession(u)
+	if n := nu.st.ix.Len(); n != 6 {
+		t.Errorf("the import ran during a change: %d events, want 6", n)
+	}
+	if text := topDialogText(w); !strings.Contains(text, "still being saved") {
+		t.Errorf("the refusal says %q", text)
+	}
+	d.release()
+	if !d.claim() {
+		t.Error("the refused import kept the curation busy")
+	}
+}

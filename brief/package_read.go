@@ -22,6 +22,10 @@ const (
 	MaxPackageJSON    = 256 << 20 // views, curation, manifest, each layer
 	MaxPackageEvents  = 16 << 30  // events.csv
 	MaxPackageTotal   = 24 << 30  // everything uncompressed
+	// MaxPackageOther bounds everything but events.csv together (layers,
+	// views, curation, manifest), which is read whole into memory, so that
+	// many entries each under their own limit cannot add up to a bomb.
+	MaxPackageOther = 512 << 20
 )
 
 // pkgReader reads the entries of an open package, bounded: an entry is
@@ -43,11 +47,16 @@ func newPkgReader(name string, r io.ReaderAt, size int64) (*pkgReader, error) {
 		return nil, fmt.Errorf("%s: %d entries, more than %d (refused)", name, len(zr.File), MaxPackageEntries)
 	}
 	p := &pkgReader{name: name, zr: zr, files: map[string]*zip.File{}}
-	var total uint64
+	var total, other uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if total > MaxPackageTotal {
 			return nil, fmt.Errorf("%s: would uncompress to more than %d GiB (refused)", name, MaxPackageTotal>>30)
+		}
+		if f.Name != entryEvents {
+			if other += f.UncompressedSize64; other > MaxPackageOther {
+				return nil, fmt.Errorf("%s: its layers, views and curation would uncompress to more than %d MiB (refused)", name, MaxPackageOther>>20)
+			}
 		}
 		if _, dup := p.files[f.Name]; dup {
 			return nil, fmt.Errorf("%s: entry %s appears twice", name, f.Name)
@@ -163,19 +172,28 @@ func readPackage(p *pkgReader) (*packageContents, error) {
 	if _, ok := p.files[entryEvents]; !ok {
 		return nil, fmt.Errorf("%s: no %s in the package", p.name, entryEvents)
 	}
+	items, points := 0, 0
 	for _, l := range c.manifest.Layers {
 		b, err := p.readAll(l.File)
 		if err != nil {
 			return nil, err
 		}
-		items, warns, err := data.ReadAnnotationsGeoJSON(bytes.NewReader(b), p.name+"/"+l.File)
+		layerItems, warns, err := data.ReadAnnotationsGeoJSON(bytes.NewReader(b), p.name+"/"+l.File)
 		if err != nil {
 			return nil, fmt.Errorf("%s: layer %q: %w", p.name, l.Name, err)
 		}
 		for _, w := range warns {
 			c.warnings = append(c.warnings, fmt.Sprintf("layer %q: %s", l.Name, w))
 		}
-		c.layers = append(c.layers, items)
+		// One file's annotation limits hold for the package as a whole.
+		items += len(layerItems)
+		for i := range layerItems {
+			points += len(layerItems[i].Points)
+		}
+		if items > data.MaxFileAnnotations || points > data.MaxFileAnnotationPoints {
+			return nil, fmt.Errorf("%s: more than %d annotations or %d points in all (refused)", p.name, data.MaxFileAnnotations, data.MaxFileAnnotationPoints)
+		}
+		c.layers = append(c.layers, layerItems)
 	}
 	return c, nil
 }

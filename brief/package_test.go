@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -448,5 +449,36 @@ func writeZip(t *testing.T, path string, entries map[string][]byte) {
 	zw.Close()
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Entries read whole into memory (everything but the events) are bounded
+// together: many layers, each under its own limit, cannot add up to a
+// bomb. The events alone may be far larger.
+func TestPackageOtherEntriesBoundedTogether(t *testing.T) {
+	build := func(sizes map[string]uint64) []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for name, n := range sizes {
+			w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Store, CompressedSize64: 1, UncompressedSize64: n})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write([]byte{' '})
+		}
+		zw.Close()
+		return buf.Bytes()
+	}
+	layers := map[string]uint64{}
+	for i := range 3 {
+		layers[fmt.Sprintf("layers/%03d.geojson", i)] = MaxPackageJSON - 1 // each allowed alone
+	}
+	b := build(layers)
+	if _, err := newPkgReader("layers.zip", bytes.NewReader(b), int64(len(b))); err == nil || !strings.Contains(err.Error(), "more than 512 MiB") {
+		t.Errorf("three 256 MiB layers: %v", err)
+	}
+	b = build(map[string]uint64{entryEvents: 4 << 30, entryManifest: 100})
+	if _, err := newPkgReader("events.zip", bytes.NewReader(b), int64(len(b))); err != nil {
+		t.Errorf("a 4 GiB events entry was refused: %v", err)
 	}
 }
