@@ -72,6 +72,7 @@ func (s *stage) enter(under, over fyne.CanvasObject, key func(*fyne.KeyEvent), t
 	s.on, s.onExit = true, onExit
 	s.refSize, s.size = u.mapP.m.Size(), fyne.Size{}
 	m := u.mapP.detachMap()
+	m.SetButtonsVisible(false) // a slide shows the map, not its controls
 	s.surface = newStageSurface(m, key, typed)
 	s.root = container.New(&stageLayout{s: s}, m, under, s.surface, over)
 	prev := s.saved.onViewChanged
@@ -114,6 +115,7 @@ func (s *stage) exit() {
 	sv := s.saved
 	c.Unfocus()
 	s.root.Remove(u.mapP.m)
+	u.mapP.m.SetButtonsVisible(true)
 	u.mapP.attachMap()
 	w.SetFullScreen(sv.full)
 	w.SetContent(sv.content)

@@ -100,6 +100,9 @@ func TestPresenterKeysMoveThroughTheDeckAndEscRestores(t *testing.T) {
 	if w.Canvas().Focused() != u.brief.stage.surface {
 		t.Error("the stage does not have the keyboard")
 	}
+	if u.mapP.m.ButtonsVisible() {
+		t.Error("the map's zoom buttons show on the stage")
+	}
 	// A tap on the map selects there, and the stage keeps the keyboard
 	// (the map would take it, and pan with the arrows).
 	test.Tap(u.brief.stage.surface)
@@ -166,6 +169,9 @@ func TestPresenterKeysMoveThroughTheDeckAndEscRestores(t *testing.T) {
 	}
 	if len(u.mapP.holder.Objects) != 1 || u.mapP.holder.Objects[0] != u.mapP.m {
 		t.Error("the map is not back in the window")
+	}
+	if !u.mapP.m.ButtonsVisible() {
+		t.Error("the map's zoom buttons did not come back")
 	}
 	// F5 (nothing focused) presents again, from the first view.
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})

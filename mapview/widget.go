@@ -332,6 +332,19 @@ func (r *mapRenderer) Refresh()                     { r.m.requestRender(); r.m.o
 func (r *mapRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *mapRenderer) Destroy()                     {}
 
+// SetButtonsVisible shows or hides the zoom and fit buttons (a
+// presentation hides them; the keys and the wheel still work).
+func (m *Map) SetButtonsVisible(on bool) {
+	if on {
+		m.buttons.Show()
+	} else {
+		m.buttons.Hide()
+	}
+}
+
+// ButtonsVisible reports whether the zoom and fit buttons show.
+func (m *Map) ButtonsVisible() bool { return m.buttons.Visible() }
+
 // zoomButtons are the +, − and fit-all buttons at the top right.
 func (m *Map) zoomButtons() fyne.CanvasObject {
 	in := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { m.ZoomBy(1) })
