@@ -257,6 +257,9 @@ func reportLines(name string, rep data.ImportReport, err error) []string {
 		}
 		out = append(out, fmt.Sprintf("  %d %s added as the annotation layer %q", rep.AnnotationsAdded, what, rep.Layer))
 	}
+	if rep.AnnotationsUnchanged > 0 {
+		out = append(out, fmt.Sprintf("  %d drawings unchanged: the layer %q already holds them", rep.AnnotationsUnchanged, rep.Layer))
+	}
 	for _, w := range rep.Warnings {
 		out = append(out, "  note: "+w)
 	}

@@ -192,6 +192,10 @@ func historyDetail(r data.ImportReport) string {
 		lines = append(lines, fmt.Sprintf("Annotations: %s drawings (lines, polygons …) added as the layer %q",
 			groupDigits(int64(r.AnnotationsAdded)), r.Layer))
 	}
+	if r.AnnotationsUnchanged > 0 {
+		lines = append(lines, fmt.Sprintf("Annotations: %s drawings unchanged (the layer %q already holds them)",
+			groupDigits(int64(r.AnnotationsUnchanged)), r.Layer))
+	}
 	for _, w := range r.Warnings {
 		lines = append(lines, "Note: "+w)
 	}

@@ -21,9 +21,12 @@ type importResult struct {
 	Errors    []data.RowError `json:"errors"`
 	Warnings  []string        `json:"warnings,omitempty"`
 	// AnnotationsAdded lines and polygons went to the new layer Layer.
-	AnnotationsAdded int    `json:"annotations_added,omitempty"`
-	Layer            string `json:"layer,omitempty"`
-	Error            string `json:"error,omitempty"`
+	AnnotationsAdded int `json:"annotations_added,omitempty"`
+	// AnnotationsUnchanged drawings were already on the layer Layer (the
+	// file was imported before).
+	AnnotationsUnchanged int    `json:"annotations_unchanged,omitempty"`
+	Layer                string `json:"layer,omitempty"`
+	Error                string `json:"error,omitempty"`
 }
 
 func runImport(env *Env, args []string) error {
@@ -70,7 +73,7 @@ func runImport(env *Env, args []string) error {
 		}
 		res := importResult{File: f, Format: rep.Format, Added: rep.Added, Updated: rep.Updated,
 			Unchanged: rep.Unchanged, Rejected: rep.Rejected, Errors: rep.Errors, Warnings: rep.Warnings,
-			AnnotationsAdded: rep.AnnotationsAdded, Layer: rep.Layer}
+			AnnotationsAdded: rep.AnnotationsAdded, AnnotationsUnchanged: rep.AnnotationsUnchanged, Layer: rep.Layer}
 		if res.Errors == nil {
 			res.Errors = []data.RowError{}
 		}
@@ -110,6 +113,9 @@ func printReport(env *Env, r importResult) {
 		r.File, r.Format, r.Added, r.Updated, r.Unchanged, r.Rejected)
 	if r.AnnotationsAdded > 0 {
 		fmt.Fprintf(env.Stdout, "  %d annotations (lines, polygons …) added to layer %q\n", r.AnnotationsAdded, r.Layer)
+	}
+	if r.AnnotationsUnchanged > 0 {
+		fmt.Fprintf(env.Stdout, "  %d annotations unchanged: layer %q already holds them\n", r.AnnotationsUnchanged, r.Layer)
 	}
 	for _, w := range r.Warnings {
 		fmt.Fprintf(env.Stdout, "  note: %s\n", w)

@@ -5,10 +5,13 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -154,6 +157,19 @@ func (s *Store) importWithAnnotations(ctx context.Context, path string, src Even
 		name = "Imported"
 	}
 	next := rep
+	if l, ok, err := s.layerHolding(name, as.Annotations()); err != nil {
+		return rep, fmt.Errorf("import %s: annotations: %w", path, err)
+	} else if ok {
+		// The same file again: its drawings are there already.
+		next.AnnotationsUnchanged, next.Layer, next.LayerID = len(as.Annotations()), l.Name, l.ID
+		if err := s.db.Update(func(tx *bolt.Tx) error { return putImport(tx.Bucket(bucketImports), &next) }); err != nil {
+			return rep, fmt.Errorf("import %s: %w", path, err)
+		}
+		if progress != nil {
+			progress(next)
+		}
+		return next, nil
+	}
 	_, _, err = s.addLayer(name, as.Annotations(), func(tx *bolt.Tx, l Layer, n int) error {
 		next.AnnotationsAdded, next.Layer, next.LayerID = n, l.Name, l.ID
 		return putImport(tx.Bucket(bucketImports), &next)
@@ -197,4 +213,47 @@ func ReadAnnotationsFile(path string) (items []Annotation, warnings []string, fo
 		return nil, nil, format, fmt.Errorf("read annotations %w", err)
 	}
 	return items, warnings, format, nil
+}
+
+// layerHolding finds a layer made by importing a file of this name (name,
+// or name with a " (N)" suffix) that holds exactly items — the same
+// drawings, styles, labels and dates, in the same order — so that
+// importing a file again adds no copy of its drawings.
+func (s *Store) layerHolding(name string, items []Annotation) (Layer, bool, error) {
+	layers, err := s.Layers()
+	if err != nil {
+		return Layer{}, false, err
+	}
+	all, err := s.Annotations()
+	if err != nil {
+		return Layer{}, false, err
+	}
+	want := drawingKeys(items)
+	for _, l := range layers {
+		if l.Name != name && !(strings.HasPrefix(l.Name, name+" (") && strings.HasSuffix(l.Name, ")")) {
+			continue
+		}
+		var on []Annotation
+		for _, a := range all {
+			if a.Layer == l.ID {
+				on = append(on, a)
+			}
+		}
+		if slices.Equal(drawingKeys(on), want) {
+			return l, true, nil
+		}
+	}
+	return Layer{}, false, nil
+}
+
+// drawingKeys are the annotations as what they show: everything but the
+// store's own fields (ID, layer, times).
+func drawingKeys(items []Annotation) []string {
+	out := make([]string, len(items))
+	for i, a := range items {
+		a.ID, a.Layer, a.Created, a.Modified = 0, 0, time.Time{}, time.Time{}
+		b, _ := json.Marshal(a)
+		out[i] = string(b)
+	}
+	return out
 }

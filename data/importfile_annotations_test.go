@@ -27,8 +27,8 @@ func writeExchange(t *testing.T, dir, name string, write func(io.Writer, Layer, 
 }
 
 // Frontier's annotation exports import back through ImportFile as
-// annotations on a new layer named after the file, every kind intact; a
-// second import gets a layer of its own.
+// annotations on a new layer named after the file, every kind intact; the
+// same file again adds nothing, a changed one gets a layer of its own.
 func TestImportFileStoresAnnotations(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct {
@@ -76,9 +76,27 @@ func TestImportFileStoresAnnotations(t *testing.T) {
 			if h := hist[len(hist)-1]; h.AnnotationsAdded != len(want) || h.Layer != "drawings" || h.Status != StatusDone {
 				t.Errorf("import record %+v", h)
 			}
+			// The same file again adds no copy of its drawings.
+			rep, err = s.ImportFile(context.Background(), path, nil)
+			if err != nil || rep.Layer != "drawings" || rep.AnnotationsAdded != 0 || rep.AnnotationsUnchanged != len(want) {
+				t.Errorf("second import %+v %v", rep, err)
+			}
+			if layers, _ := s.Layers(); len(layers) != 1 {
+				t.Errorf("%d layers after importing the same file again", len(layers))
+			}
+			// One drawing changed: the file's drawings become a new layer.
+			changed := exchangeFixture()
+			changed[0].Label += " (revised)"
+			var buf bytes.Buffer
+			if err := tc.write(&buf, Layer{Name: "Original"}, changed); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			rep, err = s.ImportFile(context.Background(), path, nil)
 			if err != nil || rep.Layer != "drawings (2)" || rep.AnnotationsAdded != len(want) {
-				t.Errorf("second import %+v %v", rep, err)
+				t.Errorf("import of changed drawings %+v %v", rep, err)
 			}
 		})
 	}

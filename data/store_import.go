@@ -76,6 +76,10 @@ type ImportReport struct {
 	AnnotationsAdded int    `json:"annotations_added,omitempty"`
 	Layer            string `json:"layer,omitempty"`
 	LayerID          uint64 `json:"layer_id,omitempty"`
+	// AnnotationsUnchanged counts the drawings of a file imported again:
+	// a layer made from it (Layer) already holds exactly these, so no new
+	// layer was added.
+	AnnotationsUnchanged int `json:"annotations_unchanged,omitempty"`
 }
 
 // EventSource yields the events of one input file.
