@@ -73,6 +73,9 @@ func (s *stage) enter(under, over fyne.CanvasObject, key func(*fyne.KeyEvent), t
 	s.refSize, s.size = u.mapP.m.Size(), fyne.Size{}
 	m := u.mapP.detachMap()
 	m.SetButtonsVisible(false) // a slide shows the map, not its controls
+	// Presentation type for what the map itself draws (the credit, the
+	// scale bar) to match the stage's large title and legend.
+	m.SetPresentation(mapview.Presentation{TextScale: presentTextScale})
 	s.surface = newStageSurface(m, key, typed)
 	s.root = container.New(&stageLayout{s: s}, m, under, s.surface, over)
 	prev := s.saved.onViewChanged
@@ -102,6 +105,9 @@ func (s *stage) focus() {
 	}
 }
 
+// presentTextScale enlarges the map's own text on the stage.
+const presentTextScale = 1.5
+
 // exit leaves the stage and restores what enter saved.
 func (s *stage) exit() {
 	if !s.on {
@@ -116,6 +122,7 @@ func (s *stage) exit() {
 	c.Unfocus()
 	s.root.Remove(u.mapP.m)
 	u.mapP.m.SetButtonsVisible(true)
+	u.mapP.m.SetPresentation(mapview.Presentation{})
 	u.mapP.attachMap()
 	w.SetFullScreen(sv.full)
 	w.SetContent(sv.content)
