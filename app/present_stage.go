@@ -73,8 +73,8 @@ func (s *stage) enter(under, over fyne.CanvasObject, key func(*fyne.KeyEvent), t
 	s.refSize, s.size = u.mapP.m.Size(), fyne.Size{}
 	m := u.mapP.detachMap()
 	m.SetButtonsVisible(false) // a slide shows the map, not its controls
-	// Presentation type for what the map itself draws (the credit, the
-	// scale bar) to match the stage's large title and legend.
+	// Presentation type for the map's own credit, to match the stage's
+	// large title and legend.
 	m.SetPresentation(mapview.Presentation{TextScale: presentTextScale})
 	s.surface = newStageSurface(m, key, typed)
 	s.root = container.New(&stageLayout{s: s}, m, under, s.surface, over)
