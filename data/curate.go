@@ -31,12 +31,22 @@ type EventChange struct {
 	Actors   []ActorEdit
 	Groups   []GroupEdit
 	Distinct []DistinctEdit
+	// Conflicts are the import conflicts the change settles (taking the
+	// incoming row), so that undoing it brings the conflict back.
+	Conflicts []ConflictEdit
+}
+
+// ConflictEdit is the stored record of one event's import conflict before
+// and after a change (nil: none).
+type ConflictEdit struct {
+	ID            uint64
+	Before, After []byte
 }
 
 // IsEmpty reports whether the change touches nothing.
 func (c *EventChange) IsEmpty() bool {
 	return len(c.Before) == 0 && len(c.After) == 0 && len(c.Tags) == 0 && len(c.Actors) == 0 &&
-		len(c.Groups) == 0 && len(c.Distinct) == 0
+		len(c.Groups) == 0 && len(c.Distinct) == 0 && len(c.Conflicts) == 0
 }
 
 // TagEdit is the user's tags of one event before and after a change.
@@ -200,6 +210,22 @@ func (w *curationTx) applyEdits(c *EventChange, reverse bool) error {
 				return err
 			}
 		} else if err := groups.Delete([]byte(g.Name)); err != nil {
+			return err
+		}
+	}
+	conflicts := w.tx.Bucket(bucketConflicts)
+	for _, ce := range c.Conflicts {
+		v := ce.After
+		if reverse {
+			v = ce.Before
+		}
+		var err error
+		if v != nil {
+			err = conflicts.Put(idKey(ce.ID), v)
+		} else {
+			err = conflicts.Delete(idKey(ce.ID))
+		}
+		if err != nil {
 			return err
 		}
 	}

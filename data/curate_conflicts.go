@@ -197,6 +197,7 @@ func (s *Store) TakeIncoming(id uint64) (EventChange, error) {
 			c.Before = []Event{*cf.Local}
 		}
 		c.After = []Event{*cf.Incoming}
+		c.Conflicts = []ConflictEdit{{ID: id, Before: bytes.Clone(v)}}
 		return conflicts.Delete(idKey(id))
 	})
 	if err != nil {

@@ -270,6 +270,22 @@ func TestReimportKeepsLocalEdits(t *testing.T) {
 	if p, _ := s.Provenance(a.ID); !p.EditedLocally {
 		t.Error("undo of TakeIncoming should leave the event edited locally")
 	}
+	// The undo brings the conflict back, with the incoming row to take.
+	if cs, _ := s.Conflicts(); len(cs) != 2 {
+		t.Fatalf("after undoing TakeIncoming %d conflicts, want 2", len(cs))
+	}
+	if _, err := h.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustEvent(t, s, a.ID); got.Fatalities != 6 {
+		t.Errorf("redo TakeIncoming: %+v", got)
+	}
+	if cs, _ := s.Conflicts(); len(cs) != 1 {
+		t.Errorf("after redoing TakeIncoming %d conflicts, want 1", len(cs))
+	}
+	if _, err := h.Undo(); err != nil {
+		t.Fatal(err)
+	}
 	// Taking the incoming row of the deleted event restores it.
 	if _, err := s.TakeIncoming(gone.ID); err != nil {
 		t.Fatal(err)
