@@ -2,13 +2,13 @@ package app
 
 import (
 	"fmt"
-	"fyne.io/fyne/v2/canvas"
 	"image/color"
 	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"

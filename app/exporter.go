@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"frontier/internal/atomicfile"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontier/data"
+	"frontier/internal/atomicfile"
 )
 
 // exportFormat is a file format the events can be exported to.

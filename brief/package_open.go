@@ -1,13 +1,16 @@
 package brief
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"frontier/data"
 )
@@ -159,6 +162,16 @@ func applyPackage(ctx context.Context, s *data.Store, p *pkgReader, c *packageCo
 	// Layers, in draw order.
 	layerIDs := make([]uint64, len(c.manifest.Layers))
 	for i, pl := range c.manifest.Layers {
+		if merge {
+			// A package merged again: its layers are here already.
+			if l, ok, err := s.LayerHolding(pl.Name, c.layers[i]); err != nil {
+				return rep, stage("layers", err)
+			} else if ok {
+				layerIDs[i] = l.ID
+				rep.Warnings = append(rep.Warnings, fmt.Sprintf("layer %q is here already (%q): not added again", pl.Name, l.Name))
+				continue
+			}
+		}
 		l, items, err := s.AddLayer(pl.Name, c.layers[i])
 		if err != nil {
 			return rep, stage("layers", err)
@@ -179,6 +192,10 @@ func applyPackage(ctx context.Context, s *data.Store, p *pkgReader, c *packageCo
 	// Views, appended in the package's order.
 	order := slices.Clone(c.views)
 	slices.SortStableFunc(order, func(a, b packageView) int { return a.Order - b.Order })
+	have, err := s.Views()
+	if err != nil {
+		return rep, stage("views", err)
+	}
 	for _, pv := range order {
 		v := pv.view()
 		v.Order = 0
@@ -207,6 +224,10 @@ func applyPackage(ctx context.Context, s *data.Store, p *pkgReader, c *packageCo
 			default:
 				return rep, stage("views", err)
 			}
+		}
+		if merge && slices.ContainsFunc(have, func(o data.View) bool { return sameView(&o, &v) }) {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("view %q is here already: not added again", v.Title))
+			continue
 		}
 		if err := s.PutView(&v); err != nil {
 			return rep, stage("views", err)
@@ -326,4 +347,15 @@ func curationChange(s *data.Store, cur *packageCuration, before map[string]data.
 		}
 	}
 	return c, tagged, warns, nil
+}
+
+// sameView reports whether two views show the same thing (their IDs,
+// places in the deck and times aside).
+func sameView(a, b *data.View) bool {
+	x, y := *a, *b
+	x.ID, x.Order, x.Created, x.Modified = 0, 0, time.Time{}, time.Time{}
+	y.ID, y.Order, y.Created, y.Modified = 0, 0, time.Time{}, time.Time{}
+	bx, errx := json.Marshal(x)
+	by, erry := json.Marshal(y)
+	return errx == nil && erry == nil && bytes.Equal(bx, by)
 }

@@ -218,7 +218,12 @@ func TestPackageMergeKeepsBoth(t *testing.T) {
 	path := writePackage(t, src, allRows(t, src))
 
 	dst := sampleStore(t)
-	addLayer(t, dst, "Situation", false)
+	// This store's own "Situation" holds a drawing more than the package's.
+	own := addLayer(t, dst, "Situation", false)
+	extra := data.Annotation{Layer: own.ID, Kind: data.KindMarker, Points: []orb.Point{{70.9, 34.1}}, Label: "Torkham", Style: data.DefaultStyle(data.KindMarker)}
+	if _, err := dst.ApplyAnnotations([]data.Annotation{extra}, nil); err != nil {
+		t.Fatal(err)
+	}
 	putView(t, dst, data.View{Title: "Mine", Zoom: 5})
 	before, _ := dst.Count()
 	rep, err := MergePackage(context.Background(), dst, path, nil)
@@ -253,11 +258,17 @@ func TestPackageMergeKeepsBoth(t *testing.T) {
 	if ov := views[1]; len(ov.Layers) != 1 || ov.Layers[0] != layers[1].ID {
 		t.Errorf("merged Overview shows layers %v, want [%d]", ov.Layers, layers[1].ID)
 	}
-	// Merging the same package again updates nothing but adds layers and
-	// views once more (a package is a snapshot, not a sync).
+	// Merging the same package again adds nothing: the events are
+	// unchanged, the layers and views are here already.
 	rep2, err := MergePackage(context.Background(), dst, path, nil)
 	if err != nil || rep2.Import.Added != 0 || rep2.Import.Unchanged != 6 {
 		t.Errorf("second merge %+v, %v", rep2.Import, err)
+	}
+	if layers2, _ := dst.Layers(); len(layers2) != len(layers) {
+		t.Errorf("%d layers after merging again, had %d", len(layers2), len(layers))
+	}
+	if views2, _ := dst.Views(); len(views2) != len(views) || rep2.Views != 0 || len(rep2.Layers) != 0 {
+		t.Errorf("%d views after merging again, had %d (report: %d views, layers %v)", len(views2), len(views), rep2.Views, rep2.Layers)
 	}
 	// The merged events are curated: Bravo Group reads as Bravo Front.
 	ds := loadSource(t, dst)

@@ -2,7 +2,6 @@ package brief
 
 import (
 	"fmt"
-	"frontier/internal/atomicfile"
 	"image"
 	"image/png"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"frontier/data"
+	"frontier/internal/atomicfile"
 	"frontier/mapview"
 )
 

@@ -3,13 +3,13 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"frontier/internal/atomicfile"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"frontier/data"
+	"frontier/internal/atomicfile"
 )
 
 // annotationWriters are the annotation export formats by --format name.

@@ -157,7 +157,7 @@ func (s *Store) importWithAnnotations(ctx context.Context, path string, src Even
 		name = "Imported"
 	}
 	next := rep
-	if l, ok, err := s.layerHolding(name, as.Annotations()); err != nil {
+	if l, ok, err := s.LayerHolding(name, as.Annotations()); err != nil {
 		return rep, fmt.Errorf("import %s: annotations: %w", path, err)
 	} else if ok {
 		// The same file again: its drawings are there already.
@@ -215,11 +215,12 @@ func ReadAnnotationsFile(path string) (items []Annotation, warnings []string, fo
 	return items, warnings, format, nil
 }
 
-// layerHolding finds a layer made by importing a file of this name (name,
-// or name with a " (N)" suffix) that holds exactly items — the same
+// LayerHolding finds a layer named name (or name with a " (N)" suffix,
+// as a second import of a file gets) that holds exactly items — the same
 // drawings, styles, labels and dates, in the same order — so that
-// importing a file again adds no copy of its drawings.
-func (s *Store) layerHolding(name string, items []Annotation) (Layer, bool, error) {
+// importing a file or merging a package again adds no copy of its
+// drawings.
+func (s *Store) LayerHolding(name string, items []Annotation) (Layer, bool, error) {
 	layers, err := s.Layers()
 	if err != nil {
 		return Layer{}, false, err

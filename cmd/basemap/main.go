@@ -25,10 +25,11 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"frontier/internal/atomicfile"
 	"io"
 	"os"
 	"time"
+
+	"frontier/internal/atomicfile"
 )
 
 func main() {

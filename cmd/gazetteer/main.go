@@ -23,7 +23,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"frontier/internal/atomicfile"
 	"io"
 	"io/fs"
 	"os"
@@ -32,6 +31,7 @@ import (
 	"strings"
 
 	"frontier/data/gazetteer"
+	"frontier/internal/atomicfile"
 )
 
 // Source files, in the order read: the first row of a geonameid wins.
