@@ -1,11 +1,9 @@
 package data
 
 import (
-	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -26,21 +24,7 @@ func idKey(id uint64) []byte {
 
 // Layers returns the annotation layers, lowest Order first.
 func (s *Store) Layers() ([]Layer, error) {
-	var out []Layer
-	err := s.db.View(func(tx *bolt.Tx) (err error) {
-		out, err = jsonRecords[Layer](tx, bucketLayers, "layer")
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read layers: %w", err)
-	}
-	slices.SortStableFunc(out, func(a, b Layer) int {
-		if c := cmp.Compare(a.Order, b.Order); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
-	return out, nil
+	return orderedRecords[Layer](s, bucketLayers, "layer")
 }
 
 // PutLayer stores l in its own transaction, assigning an ID when l.ID is 0.
@@ -237,9 +221,7 @@ func (s *Store) addLayer(name string, items []Annotation, also func(tx *bolt.Tx,
 		if err != nil {
 			return err
 		}
-		for _, o := range others {
-			l.Order = max(l.Order, o.Order+1)
-		}
+		l.Order = nextOrder(others)
 		if err := claimID(b, &l.ID); err != nil {
 			return err
 		}

@@ -1,8 +1,10 @@
 package data
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -48,4 +50,45 @@ func putJSON(b *bolt.Bucket, id uint64, r any) error {
 		return err
 	}
 	return b.Put(idKey(id), v)
+}
+
+// ordered is a record kept in a user-set order (layers, views): Order,
+// then ID for ties.
+type ordered interface {
+	position() (order int, id uint64)
+}
+
+func (l Layer) position() (int, uint64) { return l.Order, l.ID }
+func (v View) position() (int, uint64)  { return v.Order, v.ID }
+
+// orderedRecords reads every record of bucket in one read transaction,
+// sorted by Order, then ID.
+func orderedRecords[T ordered](s *Store, bucket []byte, what string) ([]T, error) {
+	var out []T
+	err := s.db.View(func(tx *bolt.Tx) (err error) {
+		out, err = jsonRecords[T](tx, bucket, what)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read %ss: %w", what, err)
+	}
+	slices.SortStableFunc(out, func(a, b T) int {
+		ao, aid := a.position()
+		bo, bid := b.position()
+		if c := cmp.Compare(ao, bo); c != 0 {
+			return c
+		}
+		return cmp.Compare(aid, bid)
+	})
+	return out, nil
+}
+
+// nextOrder is the Order that puts a new record after all of rs.
+func nextOrder[T ordered](rs []T) int {
+	next := 0
+	for _, r := range rs {
+		o, _ := r.position()
+		next = max(next, o+1)
+	}
+	return next
 }

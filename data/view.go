@@ -1,10 +1,8 @@
 package data
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -65,21 +63,7 @@ func (v *View) Validate() error {
 
 // Views returns the saved views in deck order (Order, then ID).
 func (s *Store) Views() ([]View, error) {
-	var out []View
-	err := s.db.View(func(tx *bolt.Tx) (err error) {
-		out, err = jsonRecords[View](tx, bucketViews, "view")
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read views: %w", err)
-	}
-	slices.SortStableFunc(out, func(a, b View) int {
-		if c := cmp.Compare(a.Order, b.Order); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
-	return out, nil
+	return orderedRecords[View](s, bucketViews, "view")
 }
 
 // PutView stores v in its own transaction (on disk when it returns),
@@ -97,10 +81,7 @@ func (s *Store) PutView(v *View) error {
 			if err != nil {
 				return err
 			}
-			v.Order = 0
-			for _, o := range others {
-				v.Order = max(v.Order, o.Order+1)
-			}
+			v.Order = nextOrder(others)
 		}
 		if err := claimID(b, &v.ID); err != nil {
 			return err
