@@ -240,3 +240,19 @@ func fileName(title, fallback, ext string) string {
 	}
 	return fallback + ext
 }
+
+// exportDialog shows an export dialog: body above a Cancel button and an
+// Export… button that calls choose. A width of 0 leaves the dialog its
+// natural size.
+func exportDialog(win fyne.Window, title string, body fyne.CanvasObject, width float32, choose func()) (dialog.Dialog, *widget.Button) {
+	export := widget.NewButton("Export…", choose)
+	export.Importance = widget.HighImportance
+	var dlg dialog.Dialog
+	cancel := widget.NewButton("Cancel", func() { dlg.Hide() })
+	dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(body, container.NewHBox(cancel, export)), win)
+	if width > 0 {
+		dlg.Resize(fyne.NewSize(width, 0))
+	}
+	dlg.Show()
+	return dlg, export
+}

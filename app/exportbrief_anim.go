@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -90,9 +89,6 @@ func showAnimationExport(win fyne.Window, current briefCurrent) *animExport {
 	}
 	a.window.OnChanged = func(string) { a.updateCount() }
 	a.updateCount()
-	cancel := widget.NewButton("Cancel", func() { a.dlg.Hide() })
-	a.export = widget.NewButton("Export…", a.choose)
-	a.export.Importance = widget.HighImportance
 	form := widget.NewForm(
 		widget.NewFormItem("First day", a.from),
 		widget.NewFormItem("Last day", a.to),
@@ -103,9 +99,7 @@ func showAnimationExport(win fyne.Window, current briefCurrent) *animExport {
 		widget.NewFormItem("Output", a.output),
 		widget.NewFormItem("", a.frames),
 	)
-	a.dlg = dialog.NewCustomWithoutButtons("Export animation", container.NewVBox(form, container.NewHBox(cancel, a.export)), win)
-	a.dlg.Resize(fyne.NewSize(560, 0))
-	a.dlg.Show()
+	a.dlg, a.export = exportDialog(win, "Export animation", form, 560, a.choose)
 	return a
 }
 

@@ -7,7 +7,6 @@ import (
 	"io"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -72,9 +71,6 @@ func showDeckExport(win fyne.Window, deck briefDeck) *deckExport {
 		}
 	})
 	d.format.SetSelected(deckPDF)
-	cancel := widget.NewButton("Cancel", func() { d.dlg.Hide() })
-	d.export = widget.NewButton("Export…", d.choose)
-	d.export.Importance = widget.HighImportance
 	form := widget.NewForm(
 		widget.NewFormItem("Views", widget.NewLabel(fmt.Sprintf("%d saved views, in deck order", len(views)))),
 		widget.NewFormItem("Format", d.format),
@@ -84,9 +80,7 @@ func showDeckExport(win fyne.Window, deck briefDeck) *deckExport {
 		widget.NewFormItem("", d.pageTitles),
 		widget.NewFormItem("", d.notes),
 	)
-	d.dlg = dialog.NewCustomWithoutButtons("Export deck", container.NewVBox(form, container.NewHBox(cancel, d.export)), win)
-	d.dlg.Resize(fyne.NewSize(560, 0))
-	d.dlg.Show()
+	d.dlg, d.export = exportDialog(win, "Export deck", form, 560, d.choose)
 	return d
 }
 

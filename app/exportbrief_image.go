@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,18 +47,13 @@ func showImageExport(win fyne.Window, current briefCurrent) *imageExport {
 	e.legend = widget.NewCheck("Legend of the actors' colours", nil)
 	e.legend.SetChecked(true)
 	e.large = widget.NewCheck("Large type for projectors", nil)
-	cancel := widget.NewButton("Cancel", func() { e.dlg.Hide() })
-	e.export = widget.NewButton("Export…", e.choose)
-	e.export.Importance = widget.HighImportance
 	form := widget.NewForm(
 		widget.NewFormItem("Size", e.size.content),
 		widget.NewFormItem("Title", e.title),
 		widget.NewFormItem("", e.legend),
 		widget.NewFormItem("", e.large),
 	)
-	e.dlg = dialog.NewCustomWithoutButtons("Export image", container.NewVBox(form, container.NewHBox(cancel, e.export)), win)
-	e.dlg.Resize(fyne.NewSize(520, 0))
-	e.dlg.Show()
+	e.dlg, e.export = exportDialog(win, "Export image", form, 520, e.choose)
 	return e
 }
 

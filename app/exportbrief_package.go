@@ -49,16 +49,11 @@ func showPackageExport(win fyne.Window, current briefPackage) *packageExport {
 	p.layers.SetChecked(true)
 	p.views = widget.NewCheck(fmt.Sprintf("The %d saved views", len(views)), nil)
 	p.views.SetChecked(true)
-	cancel := widget.NewButton("Cancel", func() { p.dlg.Hide() })
-	p.export = widget.NewButton("Export…", p.choose)
-	p.export.Importance = widget.HighImportance
 	body := container.NewVBox(
 		widget.NewLabel(fmt.Sprintf("The %s events passing the current filter, with:", groupDigits(int64(len(rows))))),
 		p.layers, p.views,
-		widget.NewLabel("Another Frontier opens the package as it is, without changing its own store\nunless the user merges it."),
-		container.NewHBox(cancel, p.export))
-	p.dlg = dialog.NewCustomWithoutButtons("Export briefing package", body, win)
-	p.dlg.Show()
+		widget.NewLabel("Another Frontier opens the package as it is, without changing its own store\nunless the user merges it."))
+	p.dlg, p.export = exportDialog(win, "Export briefing package", body, 0, p.choose)
 	return p
 }
 
