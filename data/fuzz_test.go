@@ -25,26 +25,11 @@ func FuzzACLEDReader(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for steps := 0; steps <= len(b)+1; steps++ {
-			e, line, err := r.Next()
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			var re *RowError
-			if errors.As(err, &re) {
-				if re.Line <= 0 {
-					t.Fatalf("row error without a line: %v", re)
-				}
-				continue
-			}
-			if err != nil {
-				return
-			}
+		drainFuzzed(t, r, len(b)+1, "line", func(e *Event, line int) {
 			if line <= 0 || e.SourceID == "" || e.Date.IsZero() || e.Lat < -90 || e.Lat > 90 || e.Lon < -180 || e.Lon > 180 {
 				t.Fatalf("bad event at line %d: %+v", line, e)
 			}
-		}
-		t.Fatalf("reader did not finish within %d steps", len(b)+1)
+		})
 	})
 }
 
@@ -95,4 +80,31 @@ func FuzzDecodeEvent(f *testing.F) {
 
 func readTestdata(name string) ([]byte, error) {
 	return os.ReadFile("testdata/" + name)
+}
+
+// drainFuzzed reads src to its end within maxSteps Next calls, as every
+// reader's fuzz target requires: a row is an event that check accepts
+// (check fails the test itself) or a row error with a positive number,
+// where unit names what the number counts ("line", "feature",
+// "placemark"); any other error ends the input.
+func drainFuzzed(t *testing.T, src EventSource, maxSteps int, unit string, check func(e *Event, line int)) {
+	t.Helper()
+	for steps := 0; steps <= maxSteps; steps++ {
+		e, line, err := src.Next()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		var re *RowError
+		if errors.As(err, &re) {
+			if re.Line <= 0 {
+				t.Fatalf("row error without a %s: %v", unit, re)
+			}
+			continue
+		}
+		if err != nil {
+			return
+		}
+		check(e, line)
+	}
+	t.Fatalf("reader did not finish within %d steps", maxSteps)
 }

@@ -252,28 +252,13 @@ func FuzzGenericCSV(f *testing.F) {
 			return
 		}
 		_ = r.Warnings()
-		for steps := 0; steps <= len(b)+1; steps++ {
-			e, line, err := r.Next()
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			var re *RowError
-			if errors.As(err, &re) {
-				if re.Line <= 0 {
-					t.Fatalf("row error without a line: %v", re)
-				}
-				continue
-			}
-			if err != nil {
-				return
-			}
+		drainFuzzed(t, r, len(b)+1, "line", func(e *Event, line int) {
 			if line <= 0 {
 				t.Fatalf("event without a line: %+v", e)
 			}
 			if verr := e.Validate(); verr != nil && !strings.Contains(verr.Error(), "longer than") {
 				t.Fatalf("invalid event at line %d: %v (%+v)", line, verr, e)
 			}
-		}
-		t.Fatal("reader did not reach the end")
+		})
 	})
 }

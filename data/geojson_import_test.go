@@ -276,25 +276,10 @@ func FuzzGeoJSONReader(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for steps := 0; steps <= 2*len(b)+2; steps++ {
-			e, line, err := g.Next()
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			var re *RowError
-			if errors.As(err, &re) {
-				if re.Line <= 0 {
-					t.Fatalf("row error without a feature number: %v", re)
-				}
-				continue
-			}
-			if err != nil {
-				return
-			}
+		drainFuzzed(t, g, 2*len(b)+2, "feature number", func(e *Event, line int) {
 			if line <= 0 || e.Validate() != nil {
 				t.Fatalf("bad event at feature %d: %+v (%v)", line, e, e.Validate())
 			}
-		}
-		t.Fatalf("reader did not finish within %d steps", 2*len(b)+2)
+		})
 	})
 }

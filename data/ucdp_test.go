@@ -397,21 +397,7 @@ func FuzzUCDPReader(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for steps := 0; steps <= len(b)+1; steps++ {
-			e, line, err := r.Next()
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			var re *RowError
-			if errors.As(err, &re) {
-				if re.Line <= 0 {
-					t.Fatalf("row error without a line: %v", re)
-				}
-				continue
-			}
-			if err != nil {
-				return
-			}
+		drainFuzzed(t, r, len(b)+1, "line", func(e *Event, line int) {
 			if line <= 0 || e.Dataset != DatasetUCDP || e.EventType == "" {
 				t.Fatalf("bad event at line %d: %+v", line, e)
 			}
@@ -421,7 +407,6 @@ func FuzzUCDPReader(f *testing.F) {
 			if e.GeoPrecision > 3 || e.DatePrecision == PrecUnknown || e.DatePrecision > PrecSpan {
 				t.Fatalf("precision out of range at line %d: %+v", line, e)
 			}
-		}
-		t.Fatalf("reader did not finish within %d steps", len(b)+1)
+		})
 	})
 }
