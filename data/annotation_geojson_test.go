@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -410,28 +411,7 @@ func FuzzAnnotationGeoJSON(f *testing.F) {
 	}
 	f.Add([]byte(`{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]},{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]],[[0.1,0.1],[0.2,0.1],[0.2,0.2],[0.1,0.1]]]}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		items, _, err := ReadAnnotationsGeoJSON(bytes.NewReader(b), "fuzz.geojson")
-		if err != nil {
-			return
-		}
-		for _, a := range items {
-			if err := a.Validate(); err != nil || a.ID != 0 {
-				t.Fatalf("read an invalid annotation %+v: %v", a, err)
-			}
-		}
-		var out bytes.Buffer
-		if err := WriteAnnotationsGeoJSON(&out, Layer{Name: "fuzz"}, items); err != nil {
-			t.Fatalf("write what was read: %v", err)
-		}
-		back, warns, err := ReadAnnotationsGeoJSON(&out, "again.geojson")
-		if err != nil || len(back) != len(items) {
-			t.Fatalf("read back %d of %d annotations: %v %q", len(back), len(items), err, warns)
-		}
-		for i := range items {
-			if d := sameAnnotation(roundedAnnotation(items[i]), back[i], 1e-7, 0); d != "" {
-				t.Fatalf("annotation %d changed: %s\n%+v\n%+v", i, d, items[i], back[i])
-			}
-		}
+		fuzzExchange(t, b, "geojson", ReadAnnotationsGeoJSON, WriteAnnotationsGeoJSON, roundedAnnotation, 0)
 	})
 }
 
@@ -450,4 +430,38 @@ func roundedAnnotation(a Annotation) Annotation {
 		a.Points[i] = orb.Point{round7(p[0]), round7(p[1])}
 	}
 	return a
+}
+
+// fuzzExchange is the body of the annotation exchange fuzz targets: what
+// read accepts from b must be valid annotations without IDs, which write
+// writes and read reads back the same (as round says the format keeps
+// them, opacities within otol).
+func fuzzExchange(t *testing.T, b []byte, ext string,
+	read func(io.Reader, string) ([]Annotation, []string, error),
+	write func(io.Writer, Layer, []Annotation) error,
+	round func(Annotation) Annotation, otol float64,
+) {
+	t.Helper()
+	items, _, err := read(bytes.NewReader(b), "fuzz."+ext)
+	if err != nil {
+		return
+	}
+	for _, a := range items {
+		if err := a.Validate(); err != nil || a.ID != 0 {
+			t.Fatalf("read an invalid annotation %+v: %v", a, err)
+		}
+	}
+	var out bytes.Buffer
+	if err := write(&out, Layer{Name: "fuzz"}, items); err != nil {
+		t.Fatalf("write what was read: %v", err)
+	}
+	back, warns, err := read(&out, "again."+ext)
+	if err != nil || len(back) != len(items) {
+		t.Fatalf("read back %d of %d annotations: %v %q", len(back), len(items), err, warns)
+	}
+	for i := range items {
+		if d := sameAnnotation(round(items[i]), back[i], 1e-7, otol); d != "" {
+			t.Fatalf("annotation %d changed: %s\n%+v\n%+v", i, d, items[i], back[i])
+		}
+	}
 }

@@ -236,28 +236,7 @@ func FuzzAnnotationKML(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		items, _, err := ReadAnnotationsKML(bytes.NewReader(b), "fuzz.kml")
-		if err != nil {
-			return
-		}
-		for _, a := range items {
-			if err := a.Validate(); err != nil || a.ID != 0 {
-				t.Fatalf("read an invalid annotation %+v: %v", a, err)
-			}
-		}
-		var out bytes.Buffer
-		if err := WriteAnnotationsKML(&out, Layer{Name: "fuzz"}, items); err != nil {
-			t.Fatalf("write what was read: %v", err)
-		}
-		back, warns, err := ReadAnnotationsKML(&out, "again.kml")
-		if err != nil || len(back) != len(items) {
-			t.Fatalf("read back %d of %d annotations: %v %q", len(back), len(items), err, warns)
-		}
-		for i := range items {
-			if d := sameAnnotation(kmlRoundedAnnotation(items[i]), back[i], 1e-7, 0.5/255); d != "" {
-				t.Fatalf("annotation %d changed: %s\n%+v\n%+v", i, d, items[i], back[i])
-			}
-		}
+		fuzzExchange(t, b, "kml", ReadAnnotationsKML, WriteAnnotationsKML, kmlRoundedAnnotation, 0.5/255)
 	})
 }
 
