@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"slices"
 
 	"fyne.io/fyne/v2/dialog"
 
@@ -38,13 +37,7 @@ func (u *mainUI) briefCurrent() (*brief.Source, data.View, error) {
 		vp = mapview.FitBound(mapview.HomeBound(), 1920, 1080, 1, 0, 11)
 	}
 	lon, lat := data.InverseMercator(vp.CenterX, vp.CenterY)
-	f := u.st.filter
-	f.Actors, f.Types = slices.Clone(f.Actors), slices.Clone(f.Types)
-	f.Groups, f.Tags = slices.Clone(f.Groups), slices.Clone(f.Tags)
-	if f.BBox != nil {
-		b := *f.BBox
-		f.BBox = &b
-	}
+	f := cloneFilter(&u.st.filter)
 	sz := u.mapP.m.Size()
 	v := data.View{CenterLon: lon, CenterLat: lat, Zoom: vp.Zoom, Filter: f, Width: int(sz.Width), Height: int(sz.Height)}
 	if row := u.st.selected; row >= 0 && row < u.st.ix.Len() {
