@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 
 	"fyne.io/fyne/v2/dialog"
 
@@ -73,16 +72,5 @@ func (u *mainUI) mergeBriefing() {
 		dialog.ShowError(errNoBriefStore, u.win)
 		return
 	}
-	showMergePackage(u.win, u.sess.store, func(brief.PackageReport) {
-		if u.sess.annot != nil {
-			err := u.sess.annot.reloadLayers()
-			if err == nil {
-				err = u.sess.annot.reloadItems()
-			}
-			if err != nil {
-				dialog.ShowError(fmt.Errorf("show the merged annotations: %w", err), u.win)
-			}
-		}
-		u.sess.reload()
-	})
+	showMergePackage(u.win, u.sess.store, func(brief.PackageReport) { u.sess.reloadAll("merged") })
 }

@@ -225,19 +225,8 @@ func (u *mainUI) runImports(jobs []importJob) {
 			d.Hide()
 			cancel()
 			u.showImportReport(lines)
-			if drawn && u.sess.annot != nil {
-				// Lines and polygons came in as a new layer: load it (the
-				// undo history stays).
-				err := u.sess.annot.reloadLayers()
-				if err == nil {
-					err = u.sess.annot.reloadItems()
-				}
-				if err != nil {
-					dialog.ShowError(fmt.Errorf("show the imported annotations: %w", err), u.win)
-				}
-			}
 			if changed || drawn {
-				u.sess.reload()
+				u.sess.reloadAll("imported")
 			}
 		}
 	})
@@ -283,6 +272,22 @@ func (u *mainUI) showImportReport(lines []string) {
 	scroll.SetMinSize(fyne.NewSize(560, 220))
 	u.lastReport = strings.Join(lines, "\n")
 	u.reportDialog(scroll) // offers the conflicts, if any wait (conflicts.go)
+}
+
+// reloadAll shows what an import or a merged package wrote to the store:
+// the annotation layers and drawings (the undo history stays) and the
+// events; what names the writer in an error ("imported").
+func (s *session) reloadAll(what string) {
+	if s.annot != nil {
+		err := s.annot.reloadLayers()
+		if err == nil {
+			err = s.annot.reloadItems()
+		}
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("show the %s annotations: %w", what, err), s.w)
+		}
+	}
+	s.reload()
 }
 
 // reload loads the store's index again and rebuilds the window on it.
