@@ -107,7 +107,7 @@ func Open(path string, opt Options) (*Store, error) {
 	// A large initial mapping avoids remapping (and bbolt's copying of every
 	// live node) each time an import grows the file; it is address space,
 	// not memory.
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout, ReadOnly: opt.ReadOnly, InitialMmapSize: initialMmapSize})
+	db, err := bolt.Open(path, fileMode, &bolt.Options{Timeout: opt.LockTimeout, ReadOnly: opt.ReadOnly, InitialMmapSize: initialMmapSize})
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, fmt.Errorf("open store %s: %w", path, ErrLocked)

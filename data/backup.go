@@ -1,0 +1,67 @@
+package data
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	bolt "go.etcd.io/bbolt"
+
+	"frontier/internal/atomicfile"
+)
+
+// Backup writes a consistent copy of the whole store to path while the
+// store stays open and usable: the copy is read in one bbolt read
+// transaction, so edits committed meanwhile are either wholly in it or
+// not at all. The file appears under path only once complete and synced
+// (an older file there is replaced); it is private to the user (0600), as
+// the store is. progress, when not nil, is called now and then with the
+// bytes written so far and the total. Backup returns the copy's size.
+func (s *Store) Backup(path string, progress func(done, total int64)) (int64, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return 0, fmt.Errorf("back up store %s to %s: %w", s.path, path, err)
+	}
+	if own, err := filepath.Abs(s.path); err == nil && own == abs {
+		return 0, fmt.Errorf("back up store %s: the backup cannot replace the store itself", s.path)
+	}
+	var size int64
+	err = s.db.View(func(tx *bolt.Tx) error {
+		return atomicfile.WriteMode(path, fileMode, func(w io.Writer) error {
+			n, err := tx.WriteTo(&progressWriter{w: w, total: tx.Size(), progress: progress})
+			size = n
+			return err
+		})
+	})
+	if err != nil {
+		return 0, fmt.Errorf("back up store %s to %s: %w", s.path, path, err)
+	}
+	return size, nil
+}
+
+// progressWriter counts what passes through it and reports every 4 MiB.
+type progressWriter struct {
+	w          io.Writer
+	done       int64
+	total      int64
+	lastReport int64
+	progress   func(done, total int64)
+}
+
+func (p *progressWriter) Write(b []byte) (int, error) {
+	n, err := p.w.Write(b)
+	p.done += int64(n)
+	if p.progress != nil && (p.done-p.lastReport >= 4<<20 || p.done == p.total) {
+		p.lastReport = p.done
+		p.progress(p.done, p.total)
+	}
+	return n, err
+}
+
+// ReadOnly reports whether the store was opened without write access.
+func (s *Store) ReadOnly() bool { return s.db.IsReadOnly() }
+
+// fileMode is how a store file and its backups are created: private to
+// the user.
+const fileMode os.FileMode = 0o600

@@ -1,0 +1,81 @@
+package data
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestBackupWhileOpen copies a store that stays open and keeps being
+// written to; the copy opens as a store of its own, passes bbolt's check
+// and holds a whole number of the imports committed meanwhile.
+func TestBackupWhileOpen(t *testing.T) {
+	s := openTemp(t)
+	if _, err := s.ImportSample(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	base, _ := s.Count()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "copy.db")
+
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // a concurrent writer: one more layer per transaction
+		defer wg.Done()
+		for i := range 20 {
+			if err := s.PutLayer(&Layer{Name: "busy " + string(rune('a'+i))}); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	var calls int
+	var last, total int64
+	size, err := s.Backup(out, func(done, all int64) { calls++; last, total = done, all })
+	wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls == 0 || last != total || size != total {
+		t.Errorf("progress: %d calls, last %d of %d; size %d", calls, last, total, size)
+	}
+	st, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Size() != size || st.Mode().Perm() != fileMode {
+		t.Errorf("backup file: %d bytes mode %v, want %d bytes mode %v", st.Size(), st.Mode().Perm(), size, fileMode)
+	}
+	c, err := Open(out, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := c.Count(); n != base {
+		t.Errorf("backup holds %d events, want %d", n, base)
+	}
+	if !c.ReadOnly() || s.ReadOnly() {
+		t.Errorf("ReadOnly: copy %v, store %v", c.ReadOnly(), s.ReadOnly())
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("backup left %d files in its folder, want 1", len(ents))
+	}
+}
+
+// TestBackupRefusesItself keeps a backup from replacing the open store.
+func TestBackupRefusesItself(t *testing.T) {
+	s := openTemp(t)
+	_, err := s.Backup(s.Path(), nil)
+	if err == nil || !strings.Contains(err.Error(), "cannot replace the store itself") {
+		t.Fatalf("backup onto the store: %v", err)
+	}
+	if err := s.Check(); err != nil {
+		t.Fatal(err)
+	}
+}
