@@ -45,7 +45,7 @@ func showPackageExport(win fyne.Window, current briefPackage) *packageExport {
 		return nil
 	}
 	p := &packageExport{win: win, src: src, rows: rows, all: views}
-	p.layers = widget.NewCheck(fmt.Sprintf("The %d annotation layers (%d annotations)", len(src.Layers), len(src.Annotations)), nil)
+	p.layers = widget.NewCheck(fmt.Sprintf("The %s (%s)", countNoun(len(src.Layers), "annotation layer", "annotation layers"), countNoun(len(src.Annotations), "annotation", "annotations")), nil)
 	p.layers.SetChecked(true)
 	p.views = widget.NewCheck(fmt.Sprintf("The %d saved views", len(views)), nil)
 	p.views.SetChecked(true)
@@ -81,7 +81,7 @@ func (p *packageExport) write(path string) {
 			p.written = path
 		}
 		c := rep.Manifest.Counts
-		msg := fmt.Sprintf("Wrote %s: %s events, %d layers, %d views.", path, groupDigits(int64(c.Events)), c.Layers, c.Views)
+		msg := fmt.Sprintf("Wrote %s: %s, %s, %s.", path, countNoun(c.Events, "event", "events"), countNoun(c.Layers, "layer", "layers"), countNoun(c.Views, "view", "views"))
 		if len(rep.Warnings) > 0 {
 			msg += "\n\n" + strings.Join(rep.Warnings, "\n")
 		}
@@ -158,8 +158,8 @@ func confirmMergePackage(win fyne.Window, store *data.Store, pkg string, merged 
 		return
 	}
 	c := m.Counts
-	msg := fmt.Sprintf("Merge %s into this store?\n\n%s events (upserted by source ID as an import does), %d annotation layers\n(added beside this store's), %d saved views (appended to the deck).",
-		filepath.Base(pkg), groupDigits(int64(c.Events)), c.Layers, c.Views)
+	msg := fmt.Sprintf("Merge %s into this store?\n\n%s (upserted by source ID as an import does), %s\n(added beside this store's), %s (appended to the deck).",
+		filepath.Base(pkg), countNoun(c.Events, "event", "events"), countNoun(c.Layers, "annotation layer", "annotation layers"), countNoun(c.Views, "saved view", "saved views"))
 	dialog.ShowConfirm("Merge briefing package", msg, func(ok bool) {
 		if ok {
 			mergePackageFile(win, store, pkg, merged)
@@ -183,8 +183,8 @@ func mergePackageFile(win fyne.Window, store *data.Store, pkg string, merged fun
 			return
 		}
 		im := rep.Import
-		msg := fmt.Sprintf("Merged %s: %s new and %s updated events, %d layers, %d views.",
-			filepath.Base(pkg), groupDigits(int64(im.Added)), groupDigits(int64(im.Updated)), len(rep.Layers), rep.Views)
+		msg := fmt.Sprintf("Merged %s: %s new and %s updated events, %s, %s.",
+			filepath.Base(pkg), groupDigits(int64(im.Added)), groupDigits(int64(im.Updated)), countNoun(len(rep.Layers), "layer", "layers"), countNoun(rep.Views, "view", "views"))
 		if len(rep.Warnings) > 0 {
 			msg += "\n\n" + strings.Join(rep.Warnings, "\n")
 		}
