@@ -156,7 +156,7 @@ func (a *annotUI) change(c data.AnnotationChange, sel func(stored data.Annotatio
 		return false
 	}
 	a.u.noteAnnotationChange() // Edit → Undo's order across annotations and events
-	if err := a.doc.reloadItems(); err != nil {
+	if err := a.reload(c); err != nil {
 		a.fail(fmt.Errorf("%s: saved, but %w", c.Label, err))
 	}
 	a.doc.selected = sel(stored)
@@ -165,6 +165,21 @@ func (a *annotUI) change(c data.AnnotationChange, sel func(stored data.Annotatio
 	}
 	a.refresh()
 	return true
+}
+
+// reload reads back what change c (done, undone or redone) stored: the
+// annotations, and the layers when c touched them, keeping an active layer
+// that exists.
+func (a *annotUI) reload(c data.AnnotationChange) error {
+	if c.TouchesLayers() {
+		if err := a.doc.reloadLayers(); err != nil {
+			return err
+		}
+		if _, ok := a.doc.layer(a.doc.active); !ok {
+			a.doc.setActive(a.doc.rememberedActive())
+		}
+	}
+	return a.doc.reloadItems()
 }
 
 // keepSelection keeps the current selection after a change.
@@ -399,13 +414,13 @@ func (a *annotUI) redo() bool {
 
 // afterHistory shows the store after an undo or redo that restored
 // restored.
-func (a *annotUI) afterHistory(_ data.AnnotationChange, restored []data.Annotation, err error) {
+func (a *annotUI) afterHistory(c data.AnnotationChange, restored []data.Annotation, err error) {
 	if err != nil {
 		a.fail(err) // names the action ("undo Draw circle: …")
 		a.push()
 		return
 	}
-	if err := a.doc.reloadItems(); err != nil {
+	if err := a.reload(c); err != nil {
 		a.fail(err)
 	}
 	a.doc.selected = 0

@@ -17,8 +17,9 @@ import (
 // layersPanel is the Layers tab: the annotation layers, top (drawn last)
 // first, each with a visibility check, a lock toggle, its annotation count
 // and a mark on the active layer, the one new drawings go to and the
-// buttons act on. Every change is stored (Store.PutLayer/DeleteLayer, one
-// transaction each) before the panel shows it.
+// buttons act on. Every change is stored (one transaction each) before the
+// panel shows it; new, rename and delete go through the annotation history,
+// so Edit → Undo reverts them.
 type layersPanel struct {
 	a                            *annotUI
 	list                         *fyne.Container
@@ -217,16 +218,16 @@ func (p *layersPanel) newLayer() {
 			break
 		}
 	}
-	l := data.Layer{Name: name, Order: order}
-	if err := doc.store.PutLayer(&l); err != nil {
-		p.a.fail(fmt.Errorf("new layer: %w", err))
-		return
+	var created uint64
+	c := data.AnnotationChange{Label: "New layer", LayersAfter: []data.Layer{{Name: name, Order: order}}}
+	p.a.change(c, func(stored data.AnnotationChange) uint64 {
+		created = stored.LayersAfter[0].ID
+		return doc.selected
+	})
+	if created != 0 {
+		doc.setActive(created)
+		p.a.refresh()
 	}
-	if err := doc.reloadLayers(); err != nil {
-		p.a.fail(fmt.Errorf("new layer: saved, but %w", err))
-	}
-	doc.setActive(l.ID)
-	p.a.refresh()
 }
 
 // askRename asks for the active layer's new name.
@@ -260,10 +261,10 @@ func (p *layersPanel) renameLayer(id uint64, name string) {
 	if !ok || name == "" || name == l.Name {
 		return
 	}
-	old := l.Name
-	l.Name = name
-	p.put(fmt.Sprintf("Rename layer %q", old), l)
-	p.a.refresh()
+	renamed := l
+	renamed.Name = name
+	c := data.AnnotationChange{Label: fmt.Sprintf("Rename layer %q", l.Name), LayersBefore: []data.Layer{l}, LayersAfter: []data.Layer{renamed}}
+	p.a.change(c, p.a.keepSelection)
 }
 
 // confirmDelete asks before deleting the active layer, saying how many
@@ -284,7 +285,7 @@ func (p *layersPanel) confirmDelete() {
 			what = fmt.Sprintf("Its %s annotations are deleted with it.", groupDigits(int64(n)))
 		}
 	}
-	p.lastConfirm = fmt.Sprintf("Delete the layer %q? %s\nThis cannot be undone, and it clears the undo history.", l.Name, what)
+	p.lastConfirm = fmt.Sprintf("Delete the layer %q? %s\nEdit → Undo (Ctrl+Z) brings it back.", l.Name, what)
 	d := dialog.NewConfirm("Delete layer", p.lastConfirm, func(ok bool) {
 		if ok {
 			p.deleteLayer(l.ID)
@@ -294,29 +295,22 @@ func (p *layersPanel) confirmDelete() {
 	d.Show()
 }
 
-// deleteLayer deletes layer id and its annotations in one transaction.
-// The undo history is cleared: its changes may name annotations of the
-// deleted layer, which undo would bring back onto no layer.
+// deleteLayer deletes layer id and its annotations in one transaction,
+// as one change Edit → Undo reverts.
 func (p *layersPanel) deleteLayer(id uint64) {
 	doc := p.a.doc
-	l, _ := doc.layer(id)
-	p.a.props.flush()
-	if err := doc.store.DeleteLayer(id); err != nil {
-		p.a.fail(fmt.Errorf("delete layer %q: %w", l.Name, err))
+	l, ok := doc.layer(id)
+	if !ok {
 		return
 	}
-	doc.hist = data.NewAnnotationHistory(doc.store)
-	err := doc.reloadLayers()
-	if err == nil {
-		err = doc.reloadItems()
+	p.a.props.flush()
+	c := data.AnnotationChange{Label: fmt.Sprintf("Delete layer %q", l.Name), LayersBefore: []data.Layer{l}}
+	for _, an := range doc.items {
+		if an.Layer == id {
+			c.Before = append(c.Before, an.Clone())
+		}
 	}
-	if err != nil {
-		p.a.fail(fmt.Errorf("delete layer %q: deleted, but %w", l.Name, err))
-	}
-	if _, ok := doc.layer(doc.active); !ok {
-		doc.setActive(doc.rememberedActive())
-	}
-	p.a.refresh()
+	p.a.change(c, selectNone)
 }
 
 // move raises (dir 1) or lowers (dir −1) the active layer one place in

@@ -54,6 +54,9 @@ func TestLayersPanelNewRenameReorderDelete(t *testing.T) {
 	if ls, _ := as.store.Layers(); ls[2].Name != "Routes" {
 		t.Errorf("renamed layer stored as %q", ls[2].Name)
 	}
+	if got := u.ann.menu.undo.Label; got != `Undo Rename layer "Layer 3"` {
+		t.Errorf("undo item %q after a rename", got)
+	}
 
 	// Make Annotations active and raise it to the top.
 	test.Tap(p.row("Annotations").name)
@@ -82,11 +85,30 @@ func TestLayersPanelNewRenameReorderDelete(t *testing.T) {
 	if got := strings.Join(layerNames(p), ","); got != "Routes,Layer 2" {
 		t.Errorf("after deleting: %s", got)
 	}
-	if len(u.ann.shown) != 0 || u.ann.doc.selected != 0 || !u.ann.menu.undo.Disabled {
-		t.Error("the deleted layer's annotations or their undo history remain")
+	if len(u.ann.shown) != 0 || u.ann.doc.selected != 0 {
+		t.Error("the deleted layer's annotations remain on the map")
 	}
 	if _, ok := u.ann.doc.layer(u.ann.doc.active); !ok {
 		t.Error("no active layer after deleting the active one")
+	}
+	// Edit → Undo brings the layer back with its annotations; Redo deletes
+	// it again.
+	if got := u.ann.menu.undo.Label; got != `Undo Delete layer "Annotations"` {
+		t.Errorf("undo item %q after deleting a layer", got)
+	}
+	u.undoAny()
+	if got := strings.Join(layerNames(p), ","); got != "Annotations,Routes,Layer 2" {
+		t.Errorf("after undoing the deletion: %s", got)
+	}
+	if all, _ := as.store.Annotations(); len(all) != 2 || len(shownIDs(u)) != 2 {
+		t.Errorf("undo restored %d annotations, the map shows %v", len(all), shownIDs(u))
+	}
+	u.redoAny()
+	if got := strings.Join(layerNames(p), ","); got != "Routes,Layer 2" {
+		t.Errorf("after redoing the deletion: %s", got)
+	}
+	if all, _ := as.store.Annotations(); len(all) != 0 {
+		t.Errorf("%d annotations left after redoing the deletion", len(all))
 	}
 	// The last layer cannot be deleted.
 	p.confirmDelete()

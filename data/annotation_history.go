@@ -8,11 +8,20 @@ import (
 // AnnotationChange is one undoable edit: the annotations as they were
 // (Before) and as they become (After), matched by ID. An annotation only
 // in After is created, one only in Before is deleted. After's annotations
-// with ID 0 are new; Do fills in their IDs.
+// with ID 0 are new; Do fills in their IDs. Layers work the same way
+// (LayersBefore, LayersAfter): deleting a layer is a change whose Before
+// holds the layer and its annotations and whose After is empty, so undo
+// brings both back.
 type AnnotationChange struct {
 	// Label names the edit for the Edit menu ("Draw circle", "Delete").
-	Label         string
-	Before, After []Annotation
+	Label                     string
+	Before, After             []Annotation
+	LayersBefore, LayersAfter []Layer
+}
+
+// TouchesLayers reports whether c creates, changes or deletes a layer.
+func (c AnnotationChange) TouchesLayers() bool {
+	return len(c.LayersBefore)+len(c.LayersAfter) > 0
 }
 
 // ErrNothingToUndo and ErrNothingToRedo are returned by Undo and Redo on
@@ -37,33 +46,46 @@ func NewAnnotationHistory(s *Store) *AnnotationHistory {
 	return &AnnotationHistory{store: s}
 }
 
-// apply writes the move from "from" to "to": puts to, deletes what is in
-// from but not in to. It returns the stored copies of to.
-func (h *AnnotationHistory) apply(from, to []Annotation) ([]Annotation, error) {
+// apply writes the move from "from" to "to": puts to's layers and
+// annotations, deletes what is in from but not in to. It returns the
+// stored copies of to's layers and annotations.
+func (h *AnnotationHistory) apply(fromLayers, toLayers []Layer, from, to []Annotation) ([]Layer, []Annotation, error) {
+	return h.store.ApplyLayersAndAnnotations(toLayers, removedIDs(fromLayers, toLayers), to, removedIDs(from, to))
+}
+
+// identified is a record with a store ID (layers, annotations).
+type identified interface{ recordID() uint64 }
+
+func (l Layer) recordID() uint64      { return l.ID }
+func (a Annotation) recordID() uint64 { return a.ID }
+
+// removedIDs returns the IDs in from that to does not keep.
+func removedIDs[T identified](from, to []T) []uint64 {
 	keep := make(map[uint64]bool, len(to))
-	for _, a := range to {
-		if a.ID != 0 {
-			keep[a.ID] = true
+	for _, r := range to {
+		if id := r.recordID(); id != 0 {
+			keep[id] = true
 		}
 	}
 	var dels []uint64
-	for _, a := range from {
-		if a.ID != 0 && !keep[a.ID] {
-			dels = append(dels, a.ID)
+	for _, r := range from {
+		if id := r.recordID(); id != 0 && !keep[id] {
+			dels = append(dels, id)
 		}
 	}
-	return h.store.ApplyAnnotations(to, dels)
+	return dels
 }
 
 // Do applies c and records it; it returns c as stored (new annotations
 // with their IDs). The redo list is cleared.
 func (h *AnnotationHistory) Do(c AnnotationChange) (AnnotationChange, error) {
-	after, err := h.apply(c.Before, c.After)
+	layers, after, err := h.apply(c.LayersBefore, c.LayersAfter, c.Before, c.After)
 	if err != nil {
 		return c, fmt.Errorf("%s: %w", c.Label, err)
 	}
-	c.After = after
+	c.After, c.LayersAfter = after, layers
 	c.Before = cloneAll(c.Before)
+	c.LayersBefore = append([]Layer(nil), c.LayersBefore...)
 	h.stack.push(c, h.Limit)
 	return c, nil
 }
@@ -74,7 +96,7 @@ func (h *AnnotationHistory) Undo() (AnnotationChange, error) {
 	if !ok {
 		return c, ErrNothingToUndo
 	}
-	if _, err := h.apply(c.After, c.Before); err != nil {
+	if _, _, err := h.apply(c.LayersAfter, c.LayersBefore, c.After, c.Before); err != nil {
 		return c, fmt.Errorf("undo %s: %w", c.Label, err)
 	}
 	h.stack.undone()
@@ -87,7 +109,7 @@ func (h *AnnotationHistory) Redo() (AnnotationChange, error) {
 	if !ok {
 		return c, ErrNothingToRedo
 	}
-	if _, err := h.apply(c.Before, c.After); err != nil {
+	if _, _, err := h.apply(c.LayersBefore, c.LayersAfter, c.Before, c.After); err != nil {
 		return c, fmt.Errorf("redo %s: %w", c.Label, err)
 	}
 	h.stack.redone()

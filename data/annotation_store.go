@@ -44,34 +44,36 @@ func (s *Store) PutLayer(l *Layer) error {
 
 // DeleteLayer removes a layer and every annotation on it in one transaction.
 func (s *Store) DeleteLayer(id uint64) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bucketLayers).Delete(idKey(id)); err != nil {
-			return err
+	if err := s.db.Update(func(tx *bolt.Tx) error { return deleteLayer(tx, id) }); err != nil {
+		return fmt.Errorf("delete layer %d: %w", id, err)
+	}
+	return nil
+}
+
+// deleteLayer removes layer id and any annotation still on it inside tx.
+func deleteLayer(tx *bolt.Tx, id uint64) error {
+	if err := tx.Bucket(bucketLayers).Delete(idKey(id)); err != nil {
+		return err
+	}
+	b := tx.Bucket(bucketAnnotations)
+	var dead [][]byte
+	err := b.ForEach(func(k, v []byte) error {
+		var a Annotation
+		if err := json.Unmarshal(v, &a); err != nil {
+			return fmt.Errorf("annotation %x: %w", k, err)
 		}
-		b := tx.Bucket(bucketAnnotations)
-		var dead [][]byte
-		err := b.ForEach(func(k, v []byte) error {
-			var a Annotation
-			if err := json.Unmarshal(v, &a); err != nil {
-				return fmt.Errorf("annotation %x: %w", k, err)
-			}
-			if a.Layer == id {
-				dead = append(dead, append([]byte(nil), k...))
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		for _, k := range dead {
-			if err := b.Delete(k); err != nil {
-				return err
-			}
+		if a.Layer == id {
+			dead = append(dead, append([]byte(nil), k...))
 		}
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("delete layer %d: %w", id, err)
+		return err
+	}
+	for _, k := range dead {
+		if err := b.Delete(k); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -108,17 +110,46 @@ func (s *Store) Annotation(id uint64) (Annotation, error) {
 // puts. Nothing is written when any annotation fails Validate or names a
 // layer that does not exist.
 func (s *Store) ApplyAnnotations(puts []Annotation, dels []uint64) ([]Annotation, error) {
+	_, out, err := s.ApplyLayersAndAnnotations(nil, nil, puts, dels)
+	return out, err
+}
+
+// ApplyLayersAndAnnotations is ApplyAnnotations with layers: in one
+// transaction it writes layerPuts (a layer with ID 0 gets a new ID; one
+// with an ID is stored under it, so an undo brings a deleted layer back
+// as it was), then the annotations, then deletes layerDels together with
+// any annotation still on them. It returns the stored copies of layerPuts
+// and puts.
+func (s *Store) ApplyLayersAndAnnotations(layerPuts []Layer, layerDels []uint64, puts []Annotation, dels []uint64) ([]Layer, []Annotation, error) {
 	out, err := prepareAnnotations(puts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	layers := append([]Layer(nil), layerPuts...)
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		return putAnnotations(tx, out, dels)
+		lb := tx.Bucket(bucketLayers)
+		for i := range layers {
+			if err := claimID(lb, &layers[i].ID); err != nil {
+				return err
+			}
+			if err := putJSON(lb, layers[i].ID, &layers[i]); err != nil {
+				return fmt.Errorf("layer %q: %w", layers[i].Name, err)
+			}
+		}
+		if err := putAnnotations(tx, out, dels); err != nil {
+			return err
+		}
+		for _, id := range layerDels {
+			if err := deleteLayer(tx, id); err != nil {
+				return fmt.Errorf("layer %d: %w", id, err)
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("save annotations: %w", err)
+		return nil, nil, fmt.Errorf("save annotations: %w", err)
 	}
-	return out, nil
+	return layers, out, nil
 }
 
 // prepareAnnotations returns validated copies of puts.
