@@ -37,7 +37,7 @@ func newMapPanel(st *state, base *basemap.Basemap) *mapPanel {
 	p.content = p.holder
 	st.onChange(func(c change) {
 		switch c {
-		case changeView:
+		case changeView, changeHoverSpan:
 			p.m.SetScene(p.scene())
 		case changeSelection:
 			p.m.SetSelected(st.selected)
@@ -53,6 +53,7 @@ func (p *mapPanel) scene() *mapview.Scene {
 		Index: ix, Rows: p.st.snap.result.Rows, Colors: p.colors, Halos: p.halos,
 		Preferred: ix.StringSet(p.st.filter.Actors),
 		Selected:  -1, Hovered: -1, FadeFrom: p.fadeFrom, FadeTo: p.fadeTo,
+		EmphasisFrom: p.st.hoverFrom, EmphasisTo: p.st.hoverTo,
 	}
 	return sc
 }

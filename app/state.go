@@ -26,6 +26,8 @@ const (
 	changeSelection
 	// changeHover: the event under the pointer (on the map) changed.
 	changeHover
+	// changeHoverSpan: the timeline bin under the pointer changed.
+	changeHoverSpan
 )
 
 // snapshot is one settled, consistent view of the data: everything the
@@ -78,6 +80,10 @@ type state struct {
 	snap     snapshot
 	selected int // row of the index, -1 for none
 	hovered  int // row under the pointer, -1 for none
+	// hoverFrom and hoverTo are the span [from, to) in Unix seconds of the
+	// timeline bin under the pointer (0, 0 for none): the map rings its
+	// events.
+	hoverFrom, hoverTo int64
 	// view is the map's viewport, as the user left it.
 	view        mapview.Viewport
 	gen         uint64
@@ -233,6 +239,15 @@ func (s *state) hoverRow(row int) {
 	}
 	s.hovered = row
 	s.notify(changeHover)
+}
+
+// hoverSpan records the timeline bin under the pointer ((0, 0) for none).
+func (s *state) hoverSpan(from, to int64) {
+	if from == s.hoverFrom && to == s.hoverTo {
+		return
+	}
+	s.hoverFrom, s.hoverTo = from, to
+	s.notify(changeHoverSpan)
 }
 
 // request starts a worker computing a snapshot for the current filter and

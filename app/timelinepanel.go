@@ -42,6 +42,7 @@ func newTimelinePanel(st *state, colors []color.RGBA, c clock) *timelinePanel {
 		st.setWindow(time.Unix(from, 0).UTC(), time.Unix(to, 0).UTC())
 	}
 	p.t.OnSelect = st.selectRow
+	p.t.OnHoverBin = st.hoverSpan
 	p.player = newPlayer(st, c, postToUI, p.step)
 	p.player.onChange = func(from, to int64) {
 		if p.onFade != nil {

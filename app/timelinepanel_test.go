@@ -116,3 +116,36 @@ func TestStateKeepsMapViewAndHover(t *testing.T) {
 		t.Error("hover not cleared")
 	}
 }
+
+// amberPixels counts the pixels of the map's frame in the colour of the
+// rings around a hovered timeline bin's events (mapview's emphasisRing).
+func amberPixels(u *mainUI) int {
+	img := u.mapP.m.Frame().Img
+	n := 0
+	for i := 0; i+3 < len(img.Pix); i += 4 {
+		if p := img.Pix[i:]; p[0] > 0xf0 && p[1] > 0xa0 && p[1] < 0xc0 && p[2] < 0x20 {
+			n++
+		}
+	}
+	return n
+}
+
+// Hovering a timeline bin rings its events on the map; leaving clears it.
+func TestTimelineBinHoverRingsMapEvents(t *testing.T) {
+	u, _ := newTestUI(t)
+	settle(u)
+	if n := amberPixels(u); n != 0 {
+		t.Fatalf("%d ring pixels before any hover", n)
+	}
+	march := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	u.timeP.t.OnHoverBin(march.Unix(), march.AddDate(0, 1, 0).Unix())
+	settle(u)
+	if n := amberPixels(u); n < 20 {
+		t.Errorf("%d ring pixels while March 2024 is hovered, want its events ringed", n)
+	}
+	u.timeP.t.OnHoverBin(0, 0)
+	settle(u)
+	if n := amberPixels(u); n != 0 {
+		t.Errorf("%d ring pixels after the pointer left the bins", n)
+	}
+}

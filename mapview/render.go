@@ -75,6 +75,8 @@ type Renderer struct {
 	labels   labelPlacer
 	annot    annotPainter
 	stats    Stats
+	// emphasisSeen marks the grid cells already ringed by drawEmphasis.
+	emphasisSeen []bool
 	// ofaces are the overlays' fonts, layout where they go this frame.
 	ofaces overlayFaces
 	layout overlayLayout
@@ -106,6 +108,7 @@ func (r *Renderer) Render(f *Frame, v Viewport, sc *Scene, o Overlays) {
 	r.drawBase(f)
 	r.events.layout(f, sc)
 	r.drawEvents(f, sc)
+	r.drawEmphasis(f, sc)
 	lay := r.layoutOverlays(f.View, &o)
 	if !o.NoLabels && r.base != nil {
 		r.drawLabels(f, lay.rects())

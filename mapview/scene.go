@@ -30,6 +30,11 @@ type Scene struct {
 	// is drawn at full strength with a bold ring, one at FadeFrom or
 	// earlier at a fifth of it, linearly between.
 	FadeFrom, FadeTo int64
+	// EmphasisFrom and EmphasisTo (Unix seconds), when EmphasisTo >
+	// EmphasisFrom, ring the events starting in [EmphasisFrom,
+	// EmphasisTo) on top of the layer: the events of the timeline bin
+	// under the pointer.
+	EmphasisFrom, EmphasisTo int64
 }
 
 // fade returns how strongly row is drawn (0.2–1) and whether it is among

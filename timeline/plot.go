@@ -325,6 +325,7 @@ func (p *plot) hover() {
 		t.hoverBin, t.hoverScale = bin, f.Scale
 		t.requestRender()
 	}
+	t.reportHoverSpan(f.Hist.Starts[bin], f.Hist.Starts[bin+1])
 }
 
 // Cursor shows a resize cursor over the window's edges.

@@ -51,22 +51,27 @@ type Timeline struct {
 	OnSelect func(row int)
 	// OnViewChanged is called after the user pans or zooms.
 	OnViewChanged func(s Scale)
+	// OnHoverBin is called when the pointer moves onto another bin of the
+	// histogram, with the bin's span [from, to) in Unix seconds, and with
+	// (0, 0) when it leaves the bins (the map rings the bin's events).
+	OnHoverBin func(from, to int64)
 
-	data              *Data
-	view              Scale // logical pixels; Width follows the plot
-	fitted            bool  // the view was fitted to data or set
-	winFrom, winTo    int64 // half-open window in seconds; 0, 0: none
-	selected, hovered int
-	hoverBin          int   // bin under the pointer, of a frame of hoverScale
-	hoverScale        Scale // the device scale hoverBin was found on
-	plot              *plot
-	bar               *controls
-	content           *fyne.Container
-	worker            *renderworker.Worker[Frame, renderRequest]
-	front             *Frame // on screen; owned by the UI goroutine
-	devW, devH        int    // the raster's size in device pixels
-	lastFrom, lastTo  int64  // the window last reported to OnWindow
-	reported          bool
+	data               *Data
+	view               Scale // logical pixels; Width follows the plot
+	fitted             bool  // the view was fitted to data or set
+	winFrom, winTo     int64 // half-open window in seconds; 0, 0: none
+	selected, hovered  int
+	hoverBin           int   // bin under the pointer, of a frame of hoverScale
+	hoverFrom, hoverTo int64 // the span last given to OnHoverBin
+	hoverScale         Scale // the device scale hoverBin was found on
+	plot               *plot
+	bar                *controls
+	content            *fyne.Container
+	worker             *renderworker.Worker[Frame, renderRequest]
+	front              *Frame // on screen; owned by the UI goroutine
+	devW, devH         int    // the raster's size in device pixels
+	lastFrom, lastTo   int64  // the window last reported to OnWindow
+	reported           bool
 }
 
 // New returns an empty timeline showing the last year until data is set.
@@ -240,6 +245,18 @@ func (t *Timeline) changed() {
 func (t *Timeline) clearHover() {
 	t.hoverBin = -1
 	t.plot.tip.hide()
+	t.reportHoverSpan(0, 0)
+}
+
+// reportHoverSpan tells OnHoverBin about a new hovered span.
+func (t *Timeline) reportHoverSpan(from, to int64) {
+	if from == t.hoverFrom && to == t.hoverTo {
+		return
+	}
+	t.hoverFrom, t.hoverTo = from, to
+	if t.OnHoverBin != nil {
+		t.OnHoverBin(from, to)
+	}
 }
 
 // logical returns the view over the plot's logical width.

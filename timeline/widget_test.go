@@ -2,9 +2,11 @@ package timeline
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -294,6 +296,10 @@ func TestDateEntries(t *testing.T) {
 func TestHoverTooltip(t *testing.T) {
 	tw := newTLWindow(t, 1)
 	tip := tw.tl.plot.tip
+	var spans []string // what OnHoverBin reported
+	tw.tl.OnHoverBin = func(from, to int64) {
+		spans = append(spans, time.Unix(from, 0).UTC().Format("2006-01-02")+"/"+time.Unix(to, 0).UTC().Format("2006-01-02"))
+	}
 	test.MoveMouse(tw.w.Canvas(), tw.abs(tw.at(ts(t, "2024-03-20T12:00:00Z")), tw.bars()))
 	tw.tl.Flush()
 	if !tip.visible() {
@@ -330,6 +336,14 @@ func TestHoverTooltip(t *testing.T) {
 	tw.tl.Flush()
 	if tip.visible() || tw.tl.hoverBin != -1 {
 		t.Error("the tooltip stays after the pointer left")
+	}
+	// The hovered bins' spans, once each: the day; none when SetView
+	// cleared the hover; the month under the resting pointer in the new
+	// frame; April; none once the pointer left.
+	none := "1970-01-01/1970-01-01"
+	want := []string{"2024-03-20/2024-03-21", none, "2024-07-01/2024-08-01", "2024-04-01/2024-05-01", none}
+	if !slices.Equal(spans, want) {
+		t.Errorf("OnHoverBin reported %q, want %q", spans, want)
 	}
 }
 
