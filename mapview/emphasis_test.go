@@ -63,4 +63,3 @@ func TestRenderEmphasis(t *testing.T) {
 		t.Errorf("emphasising day 1: %d amber pixels at day 0's event, %d at day 1's", a, b)
 	}
 }
-
