@@ -309,7 +309,8 @@ func (r *run) parkPointer(win image.Rectangle) {
 // itself a failure: the caller's checks say what is wrong.
 func (r *run) settle(name string, regions []image.Rectangle, ready func(image.Image) bool) image.Image {
 	r.t.Helper()
-	deadline := time.Now().Add(settleTimeout)
+	timeout := within(r.t, settleTimeout)
+	deadline := time.Now().Add(timeout)
 	var prev image.Image
 	for {
 		img, err := screenshot(r.display)
@@ -324,7 +325,7 @@ func (r *run) settle(name string, regions []image.Rectangle, ready func(image.Im
 			return img
 		}
 		if time.Now().After(deadline) {
-			r.t.Logf("e2e: the %s picture did not settle within %v", name, settleTimeout)
+			r.t.Logf("e2e: the %s picture did not settle within %v", name, timeout)
 			r.save(name, img)
 			return img
 		}

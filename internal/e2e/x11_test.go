@@ -183,6 +183,7 @@ func xdotoolOut(display string, args ...string) (string, error) {
 // its output.
 func waitFor(t *testing.T, timeout time.Duration, what string, watched *process, cond func() bool) {
 	t.Helper()
+	timeout = within(t, timeout)
 	deadline := time.Now().Add(timeout)
 	for {
 		if cond() {
@@ -200,6 +201,18 @@ func waitFor(t *testing.T, timeout time.Duration, what string, watched *process,
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// within shortens timeout so that it ends 20 s before go test's -timeout
+// would: a wait that runs out then fails the test normally, and the
+// cleanups kill the app and Xvfb (a timed-out test binary runs none).
+func within(t *testing.T, timeout time.Duration) time.Duration {
+	if dl, ok := t.Deadline(); ok {
+		if left := time.Until(dl) - 20*time.Second; left < timeout {
+			return max(left, time.Second)
+		}
+	}
+	return timeout
 }
 
 // windowGeometry returns the screen rectangle of window id.
