@@ -4,7 +4,7 @@ STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 export LANG := en_US.UTF-8
 
-.PHONY: run build deps test vet staticcheck unit race cgo-build bench fuzz basemap gazetteer sample clean
+.PHONY: run build deps test vet staticcheck unit race cgo-build e2e bench fuzz basemap gazetteer sample clean
 
 run: build
 	./frontier
@@ -16,7 +16,7 @@ deps:
 	@scripts/install-deps.sh
 
 # Everything CI checks.
-test: deps vet staticcheck unit race cgo-build
+test: deps vet staticcheck unit race cgo-build e2e
 
 vet:
 	CGO_ENABLED=0 $(GO) vet -tags ci ./...
@@ -37,6 +37,12 @@ race:
 
 cgo-build:
 	CGO_ENABLED=1 $(GO) build -o frontier .
+
+# The real binary under its own Xvfb, driven with xdotool and checked by
+# screenshots (internal/e2e; E2E_OUT=DIR keeps the screenshots).
+e2e: cgo-build
+	@scripts/install-deps.sh xvfb xdotool imagemagick libgl1-mesa-dri
+	E2E_BIN=$(CURDIR)/frontier CGO_ENABLED=0 $(GO) test -tags e2e -count=1 -timeout 15m -run RealBinary -v ./internal/e2e/
 
 # Benchmarks at 100k and 1M generated events, and of the map (see README
 # for the figures).

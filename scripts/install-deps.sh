@@ -12,6 +12,7 @@ fi
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
 	echo "install-deps: not a Debian/Ubuntu system; install a C compiler, pkg-config and the"
 	echo "OpenGL and X11 development headers (GL, X11, Xcursor, Xrandr, Xinerama, Xi, Xxf86vm)."
+	[ $# -eq 0 ] || echo "Also needed here (Debian names): $*"
 	exit 0
 fi
 missing=()
