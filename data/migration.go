@@ -20,7 +20,7 @@ func newerSchemaError(have int) error {
 // olderSchemaError says that a store of schema version have needs an
 // upgrade that a read-only open cannot make; it wraps ErrOlderSchema.
 func olderSchemaError(have int) error {
-	return fmt.Errorf("%w: it has schema version %d and this Frontier reads schema version %d, which a read-only open cannot do — open it once with write access (a copy of the old file is kept beside it)",
+	return fmt.Errorf("%w: it has schema version %d and this Frontier reads schema version %d; a read-only open cannot upgrade it — open it once with write access (a copy of the old file is kept beside it)",
 		ErrOlderSchema, have, SchemaVersion)
 }
 
