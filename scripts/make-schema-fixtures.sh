@@ -12,10 +12,11 @@
 #   - imports that commit's data/sample/frontier_sample.csv (124 ACLED-style
 #     rows), 80 synthetic ACLED rows from its cmd/gen (-seed 8: several
 #     actors, event types, dates and fatalities) and its
-#     data/testdata/ucdp_current.csv (UCDP GED rows);
+#     data/testdata/ucdp_current.csv (4 UCDP GED rows, 5 rejected);
 #   - at schema 3 only (curation exists then): renames an actor, tags
-#     events, adds and edits a hand-entered event and imports a small
-#     annotation layer, so the 3→4 step carries curated data;
+#     the protests, adds an event by hand, edits an imported one (its notes)
+#     and imports a small annotation layer, so the 3→4 step carries
+#     curated data;
 #   - exports the whole store as CSV with that same old binary;
 # then compacts the store (bbolt Compact, then bbolt's Tx.WriteTo copy,
 # which keeps only the pages in use; a small Go program run in the old
