@@ -66,6 +66,7 @@ func Run(opt Options) (err error) {
 	w := a.NewWindow(windowTitle(store.Path()))
 	s := &session{a: a, w: w, store: store}
 	s.open(ix)
+	noticeMigration(w, store) // a store from an older Frontier: say it was upgraded, once
 	w.Resize(fyne.NewSize(1400, 900))
 	w.SetMaster()
 	w.ShowAndRun()

@@ -56,7 +56,7 @@ func openStore(env *Env, dbFlag string, write bool) (*data.Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("no store at %s (import a file first, or pass --db)", path)
 	}
-	return data.Open(path, data.Options{ReadOnly: !write})
+	return openDataStore(env, path, !write)
 }
 
 // ListActors summarises the canonical actors of ix with their event

@@ -56,7 +56,7 @@ func openAnnotationStore(env *Env, dbFlag string, readOnly bool) (*data.Store, e
 			return nil, fmt.Errorf("no store at %s (import a file first, or pass --db)", path)
 		}
 	}
-	return data.Open(path, data.Options{ReadOnly: readOnly})
+	return openDataStore(env, path, readOnly)
 }
 
 // countByLayer counts the annotations of each layer.

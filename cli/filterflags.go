@@ -122,7 +122,7 @@ func openIndexed(env *Env, dbFlag string, write bool) (*data.Store, *data.Index,
 	if _, err := os.Stat(path); err != nil {
 		return nil, nil, fmt.Errorf("no store at %s (import a file first, or pass --db)", path)
 	}
-	s, err := data.Open(path, data.Options{ReadOnly: !write})
+	s, err := openDataStore(env, path, !write)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -56,7 +56,7 @@ func runImport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := data.Open(path, data.Options{})
+	s, err := openDataStore(env, path, false)
 	if err != nil {
 		return err
 	}

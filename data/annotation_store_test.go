@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/binary"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -243,7 +244,7 @@ func TestSchema1StoreGainsAnnotationBuckets(t *testing.T) {
 	}
 	db.Close()
 
-	if _, err := Open(path, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "schema version 1 needs migrating") {
+	if _, err := Open(path, Options{ReadOnly: true}); !errors.Is(err, ErrOlderSchema) || !strings.Contains(err.Error(), "schema version 1") {
 		t.Errorf("read-only open of schema 1: %v", err)
 	}
 	s, err := Open(path, Options{})

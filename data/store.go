@@ -33,7 +33,7 @@ var (
 var ErrLocked = errors.New("store is in use by another Frontier (close it, or use another --db)")
 
 // ErrNewerSchema is returned by Open for a store written by a newer Frontier.
-var ErrNewerSchema = errors.New("store was written by a newer Frontier")
+var ErrNewerSchema = errors.New("this store was written by a newer Frontier")
 
 // Options tune Open.
 type Options struct {
@@ -58,6 +58,12 @@ type Store struct {
 	// staged holds the IDs reserved by an interner whose strings are not
 	// yet known to be on disk; see interner.
 	staged map[uint32]bool
+
+	// migratedFrom is the schema version Open upgraded the store from (0
+	// when it did not) and migrationBackup the copy of the old file it
+	// wrote first; see Migration.
+	migratedFrom    int
+	migrationBackup string
 }
 
 // migrations[i] upgrades a store from schema i to i+1 inside one
@@ -94,7 +100,11 @@ var migrations = []func(tx *bolt.Tx) error{
 }
 
 // Open opens (creating if needed) the store at path, migrating it to the
-// current schema. It fails with ErrLocked when another process holds it.
+// current schema. Before migrating a store that holds data it writes a copy
+// of the old file beside it (see Migration), and refuses to migrate when it
+// cannot. It fails with ErrLocked when another process holds the store,
+// ErrNewerSchema for a store of a newer Frontier and, read-only,
+// ErrOlderSchema for one that needs migrating.
 func Open(path string, opt Options) (*Store, error) {
 	if opt.LockTimeout == 0 {
 		opt.LockTimeout = time.Second
@@ -162,13 +172,20 @@ func (s *Store) migrate(readOnly bool) error {
 		return err
 	}
 	if have > SchemaVersion {
-		return fmt.Errorf("%w: it has schema version %d, this Frontier reads up to %d", ErrNewerSchema, have, SchemaVersion)
+		return newerSchemaError(have)
 	}
 	if have == SchemaVersion {
 		return nil
 	}
 	if readOnly {
-		return fmt.Errorf("schema version %d needs migrating to %d, which a read-only open cannot do", have, SchemaVersion)
+		return olderSchemaError(have)
+	}
+	if have > 0 { // a store with data: keep the old file first
+		backup, err := s.backupBeforeMigration(have)
+		if err != nil {
+			return err
+		}
+		s.migratedFrom, s.migrationBackup = have, backup
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
 		for v := have; v < SchemaVersion; v++ {
