@@ -83,6 +83,7 @@ func (b *briefing) store() *data.Store {
 
 // fail shows err in a dialog.
 func (b *briefing) fail(err error) {
+	err = b.u.explainReadOnly(err)
 	b.lastErr = err
 	dialog.ShowError(err, b.u.win)
 }
