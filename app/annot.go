@@ -121,7 +121,7 @@ func (d *annotDoc) rememberedActive() uint64 {
 // setActive makes layer id the active one and remembers it for the store.
 func (d *annotDoc) setActive(id uint64) {
 	d.active = id
-	if d.prefs != nil {
+	if d.prefs != nil && !d.readOnly { // a copy's temporary path is no store to remember
 		d.prefs.SetString(d.activePrefKey(), strconv.FormatUint(id, 10))
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
@@ -92,7 +91,7 @@ func (a *annotUI) bind(doc *annotDoc) {
 func (a *annotUI) fail(err error) {
 	err = a.u.explainReadOnly(err)
 	a.lastErr = err
-	dialog.ShowError(err, a.u.win)
+	showFailure(err, a.u.win)
 }
 
 // refresh shows the document everywhere: map, properties, layers, menu.

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"sync"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"frontier/data"
 	"frontier/mapview"
 )
@@ -337,7 +335,7 @@ func (u *mainUI) setStatusNote(note string) {
 func (u *mainUI) fail(err error) {
 	err = u.explainReadOnly(err)
 	u.lastError = err
-	dialog.ShowError(err, u.win)
+	showFailure(err, u.win)
 }
 
 // firstAfterID picks the first event of a change's After that exists.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"frontier/data"
@@ -74,6 +75,26 @@ func (u *mainUI) explainReadOnly(err error) error {
 		return fmt.Errorf("%w (the store is open read-only)", err)
 	}
 	return err
+}
+
+// showFailure shows err in a dialog: a refusal on a read-only copy as a
+// notice titled so, anything else as an error.
+func showFailure(err error, win fyne.Window) {
+	var ro readOnlyError
+	if errors.As(err, &ro) {
+		dialog.ShowInformation("Read-only copy", err.Error(), win)
+		return
+	}
+	dialog.ShowError(err, win)
+}
+
+// readOnlyStatus starts the status line of a window showing a read-only
+// copy ("" for any other).
+func (u *mainUI) readOnlyStatus() string {
+	if u.sess == nil || u.sess.ro == nil {
+		return ""
+	}
+	return fmt.Sprintf("Read-only copy taken %s (another Frontier has the store open) · ", u.sess.ro.taken.Format("15:04"))
 }
 
 // readOnlyTitle is the title of a window showing a read-only copy.

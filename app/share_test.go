@@ -114,7 +114,7 @@ func TestSecondFrontierOpensReadOnlyCopy(t *testing.T) {
 	if title := m.w.Title(); !strings.HasPrefix(title, "Frontier — read-only copy of "+path+" taken ") {
 		t.Errorf("title %q", title)
 	}
-	if u.st.ix.Len() != want || !strings.Contains(u.status.Text, "of "+groupDigits(int64(want))+" events") {
+	if u.st.ix.Len() != want || !strings.HasPrefix(u.status.Text, "Read-only copy taken ") || !strings.Contains(u.status.Text, "of "+groupDigits(int64(want))+" events") {
 		t.Errorf("the copy shows %d events (%q), want %d", u.st.ix.Len(), u.status.Text, want)
 	}
 	copyDir := m.copyDir

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -53,6 +54,7 @@ func newStartup(a fyne.App, path string, openErr error) *startup {
 	st.w = a.NewWindow("Frontier")
 	st.w.Resize(fyne.NewSize(640, 260))
 	st.w.SetFixedSize(true)
+	st.w.CenterOnScreen()
 	st.w.SetOnClosed(func() {
 		if st.main == nil {
 			a.Quit() // closed without choosing: nothing else is open
@@ -196,7 +198,18 @@ func takeReadOnlyCopy(path string, progress func(done, total int64)) (*data.Stor
 		os.RemoveAll(dir)
 		return nil, nil, nil, "", fmt.Errorf("load the copy: %w", err)
 	}
+	unlinkOpenCopy(dir)
 	return store, ix, &readOnlyCopy{of: path, taken: taken}, dir, nil
+}
+
+// unlinkOpenCopy removes the folder of a copy that is open, where the
+// system lets an open file go on being read once it has no name (all but
+// Windows): then nothing is left behind even if the app is killed. On
+// Windows the folder goes when the window closes.
+func unlinkOpenCopy(dir string) {
+	if runtime.GOOS != "windows" {
+		os.RemoveAll(dir)
+	}
 }
 
 // open shows the store in the main window and closes the startup window.

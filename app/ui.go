@@ -257,7 +257,7 @@ func (u *mainUI) updateStatus() {
 	if u.statusNote != "" {
 		text += " · " + u.statusNote
 	}
-	u.status.SetText(text)
+	u.status.SetText(u.readOnlyStatus() + text)
 }
 
 // statusText is the status line for shown of total events.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -164,6 +165,12 @@ func (env *Env) openCopy(path string, holder storeshare.Holder) (*data.Store, er
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("open the copy of %s: %w", path, err)
+	}
+	if runtime.GOOS != "windows" {
+		// An open file can still be read once it has no name: nothing is
+		// left behind even if the command is killed (on Windows the
+		// folder goes when the store is closed).
+		os.RemoveAll(dir)
 	}
 	fmt.Fprintf(env.Stderr, "frontier: reading a copy of %s taken at %s from the %s\n", path, time.Now().Format("15:04:05"), holder)
 	env.track(&opened{store: s, copyDir: dir})
