@@ -78,6 +78,9 @@ func (u *mainUI) actorChange(build func(s *data.Store) (data.EventChange, error)
 // that reports a problem (the dialog stays open) or closes it.
 func (u *mainUI) askActor(title, label string, field fyne.CanvasObject, text func() string,
 	ok func(text string, fail func(error), done func())) {
+	if u.refuseWrite(title) {
+		return
+	}
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord

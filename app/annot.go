@@ -35,17 +35,19 @@ type annotDoc struct {
 	// active is the layer new drawings go to; selected the annotation the
 	// properties panel shows (0 for none).
 	active, selected uint64
+	// readOnly: the store is a read-only copy; nothing may be edited.
+	readOnly bool
 }
 
 // loadAnnotDoc reads the layers and annotations of store, creating the
 // default layer when there is none, and picks the active layer: the one
 // remembered for this store, else the first visible unlocked one.
 func loadAnnotDoc(store *data.Store, prefs fyne.Preferences) (*annotDoc, error) {
-	d := &annotDoc{store: store, prefs: prefs, hist: data.NewAnnotationHistory(store)}
+	d := &annotDoc{store: store, prefs: prefs, hist: data.NewAnnotationHistory(store), readOnly: store.ReadOnly()}
 	if err := d.reloadLayers(); err != nil {
 		return nil, err
 	}
-	if len(d.layers) == 0 {
+	if len(d.layers) == 0 && !d.readOnly {
 		l := data.Layer{Name: defaultLayerName}
 		if err := store.PutLayer(&l); err != nil {
 			return nil, fmt.Errorf("create the default annotation layer: %w", err)
@@ -119,7 +121,7 @@ func (d *annotDoc) rememberedActive() uint64 {
 // setActive makes layer id the active one and remembers it for the store.
 func (d *annotDoc) setActive(id uint64) {
 	d.active = id
-	if d.prefs != nil {
+	if d.prefs != nil && !d.readOnly { // a copy's temporary path is no store to remember
 		d.prefs.SetString(d.activePrefKey(), strconv.FormatUint(id, 10))
 	}
 }
@@ -144,10 +146,10 @@ func (d *annotDoc) item(id uint64) (data.Annotation, bool) {
 }
 
 // editable reports whether a may be changed: its layer exists and is not
-// locked.
+// locked, and the store is not a read-only copy.
 func (d *annotDoc) editable(a *data.Annotation) bool {
 	l, ok := d.layer(a.Layer)
-	return ok && !l.Locked
+	return ok && !l.Locked && !d.readOnly
 }
 
 // count returns how many annotations layer id holds.

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
@@ -90,8 +89,9 @@ func (a *annotUI) bind(doc *annotDoc) {
 
 // fail shows err in a dialog; the state stays as it was.
 func (a *annotUI) fail(err error) {
+	err = a.u.explainReadOnly(err)
 	a.lastErr = err
-	dialog.ShowError(err, a.u.win)
+	showFailure(err, a.u.win)
 }
 
 // refresh shows the document everywhere: map, properties, layers, menu.
@@ -146,6 +146,11 @@ func (a *annotUI) selected() (data.Annotation, bool) {
 func (a *annotUI) change(c data.AnnotationChange, sel func(stored data.AnnotationChange) uint64) bool {
 	if a.doc == nil {
 		a.fail(fmt.Errorf("%s: %w", c.Label, errNoStore))
+		a.push()
+		return false
+	}
+	if err := a.u.readOnlyErr(c.Label); err != nil {
+		a.fail(err)
 		a.push()
 		return false
 	}
@@ -452,8 +457,8 @@ func (a *annotUI) zoomTo(id uint64) {
 // callback): drawing needs a visible, unlocked active layer.
 func (a *annotUI) toolChanged(t mapview.Tool) {
 	if t.Kind() != 0 {
-		if _, err := a.drawLayer(); err != nil {
-			a.fail(fmt.Errorf("cannot draw: %w", err))
+		if err := a.cannotDraw(); err != nil {
+			a.fail(err)
 			t = mapview.ToolNavigate
 			a.m.SetTool(t)
 		}
@@ -465,13 +470,25 @@ func (a *annotUI) toolChanged(t mapview.Tool) {
 // tools while the active layer cannot take a drawing.
 func (a *annotUI) setTool(t mapview.Tool) {
 	if t.Kind() != 0 {
-		if _, err := a.drawLayer(); err != nil {
-			a.fail(fmt.Errorf("cannot draw: %w", err))
+		if err := a.cannotDraw(); err != nil {
+			a.fail(err)
 			t = mapview.ToolNavigate
 		}
 	}
 	a.m.SetTool(t)
 	a.bar.setCurrent(t)
+}
+
+// cannotDraw says why nothing can be drawn now (nil when it can): the
+// window shows a read-only copy, or the active layer cannot take it.
+func (a *annotUI) cannotDraw() error {
+	if err := a.u.readOnlyErr("Drawing on the map"); err != nil {
+		return err
+	}
+	if _, err := a.drawLayer(); err != nil {
+		return fmt.Errorf("cannot draw: %w", err)
+	}
+	return nil
 }
 
 // measured shows the measure or range-bearing read-out (Measured callback).

@@ -41,8 +41,8 @@ type Options struct {
 }
 
 // Run opens the store at opt.DBPath, shows the main window and returns when
-// the user quits. A store held by another Frontier gives an error wrapping
-// data.ErrLocked.
+// the user quits. When the store cannot be opened a window says why; for a
+// store another Frontier holds it offers a read-only copy (startup.go).
 func Run(opt Options) (err error) {
 	if opt.DBPath == "" {
 		return errors.New("open the desktop app: no store file given")
@@ -51,27 +51,17 @@ func Run(opt Options) (err error) {
 	// cheap to mark; collecting at 50% growth instead of 100% keeps ~30 MB
 	// less resident with a million events loaded.
 	debug.SetGCPercent(50)
-	store, ix, err := openStore(opt.DBPath, time.Second)
-	if err != nil {
-		return fmt.Errorf("open the desktop app: %w", err)
-	}
-	defer func() {
-		if cerr := store.Close(); err == nil {
-			err = cerr
-		}
-	}()
-
 	a := fyneapp.NewWithID(AppID)
 	ensureMetadata(a)
-	w := a.NewWindow(windowTitle(store.Path()))
-	s := &session{a: a, w: w, store: store}
-	s.open(ix)
-	noticeMigration(w, store) // a store from an older Frontier: say it was upgraded, once
-	w.Resize(fyne.NewSize(1400, 900))
-	w.SetMaster()
-	w.ShowAndRun()
-	s.close() // no worker may touch the store once it is closed
-	return nil
+	store, ix, err := openStore(opt.DBPath, time.Second)
+	if err != nil {
+		// A window says why and, for a store another Frontier holds,
+		// offers a read-only copy of it.
+		return runStartup(a, opt.DBPath, err)
+	}
+	m := showMain(a, store, ix, nil, "")
+	a.Run()
+	return m.close()
 }
 
 // windowTitle names the window after the store it shows.

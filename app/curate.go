@@ -6,8 +6,6 @@ import (
 	"slices"
 	"sync"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"frontier/data"
 	"frontier/mapview"
 )
@@ -241,6 +239,10 @@ func (u *mainUI) runApplied(build func(*data.Store, *data.Index) (data.EventChan
 
 func (u *mainUI) runChange(build func(*data.Store, *data.Index) (data.EventChange, error), applied bool,
 	sel func(stored data.EventChange) uint64, done func(nu *mainUI, stored data.EventChange, err error) bool) {
+	if err := u.readOnlyErr(""); err != nil {
+		u.curateFailed(err, done)
+		return
+	}
 	d := u.sess.curation()
 	if d == nil {
 		u.curateFailed(fmt.Errorf("no writable store is open"), done)
@@ -331,8 +333,9 @@ func (u *mainUI) setStatusNote(note string) {
 
 // fail shows err in a dialog and remembers it (tests read it).
 func (u *mainUI) fail(err error) {
+	err = u.explainReadOnly(err)
 	u.lastError = err
-	dialog.ShowError(err, u.win)
+	showFailure(err, u.win)
 }
 
 // firstAfterID picks the first event of a change's After that exists.
@@ -434,7 +437,10 @@ func (u *mainUI) historyStep(undo bool) {
 	// A property edit still being typed is a change of its own: commit it
 	// before choosing what to undo.
 	u.ann.props.flush()
-	k, _ := u.nextKind(undo)
+	k, label := u.nextKind(undo)
+	if k != 0 && u.refuseWrite(label) {
+		return
+	}
 	d := u.sess.curation()
 	switch k {
 	case histAnnotations:

@@ -72,6 +72,9 @@ func (u *mainUI) eventKey(ev *fyne.KeyEvent) bool {
 
 // addEvent opens the event form for a new event (at a place, or blank).
 func (u *mainUI) addEvent(at *orb.Point) {
+	if u.refuseWrite("Adding an event") {
+		return
+	}
 	if u.sess.curation() == nil {
 		u.fail(fmt.Errorf("add event: no writable store is open"))
 		return
@@ -84,7 +87,7 @@ func (u *mainUI) editSelectedEvent() { u.editEvent(u.st.selected) }
 
 // editEvent opens the event form on row's event.
 func (u *mainUI) editEvent(row int) {
-	if row < 0 || row >= u.st.ix.Len() || u.sess.curation() == nil {
+	if row < 0 || row >= u.st.ix.Len() || u.sess.curation() == nil || u.refuseWrite("Editing an event") {
 		return
 	}
 	e, err := u.sess.store.EventAt(u.st.ix.Start[row], u.st.ix.ID[row])
@@ -98,6 +101,9 @@ func (u *mainUI) editEvent(row int) {
 // deleteSelectedEvents deletes the selected events (the table's marked
 // rows, or the one selected event); Edit → Undo brings them back.
 func (u *mainUI) deleteSelectedEvents() {
+	if u.refuseWrite("Deleting events") {
+		return
+	}
 	u.deleteRows(u.table.selectedRows())
 }
 

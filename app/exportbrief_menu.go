@@ -68,6 +68,9 @@ func (u *mainUI) briefPackage() (*brief.Source, []int32, []data.View, error) {
 // mergeBriefing runs Merge briefing package into this store…, then loads
 // the merged layers and events as an import does.
 func (u *mainUI) mergeBriefing() {
+	if u.refuseWrite("Merging a briefing package") {
+		return
+	}
 	if u.sess == nil || u.sess.store == nil {
 		dialog.ShowError(errNoBriefStore, u.win)
 		return

@@ -23,6 +23,9 @@ type session struct {
 	w     fyne.Window
 	store *data.Store
 	ui    *mainUI
+	// ro is set when the store is a read-only copy of one another
+	// Frontier holds (readonly.go): changes are refused.
+	ro *readOnlyCopy
 	// loaded is told about each new main UI (tests register their UI
 	// queue with it).
 	loaded func(*mainUI)
@@ -72,6 +75,9 @@ func (u *mainUI) stop() {
 
 // chooseImport asks for a file to import (File → Import…).
 func (u *mainUI) chooseImport() {
+	if u.refuseWrite("Importing") {
+		return
+	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			dialog.ShowError(err, u.win)
@@ -119,6 +125,9 @@ type importJob struct {
 // cancelled file stops at its last whole batch: the report says so, and
 // importing it again completes it.
 func (u *mainUI) importFiles(paths []string) {
+	if u.refuseWrite("Importing") {
+		return
+	}
 	if u.sess == nil || u.sess.store == nil {
 		dialog.ShowError(fmt.Errorf("import: no writable store open"), u.win)
 		return
@@ -172,6 +181,9 @@ func (u *mainUI) resolveMappings(jobs []importJob, from int) {
 // runImports imports the jobs on a worker with a progress dialog, then
 // shows the report and reloads the window when anything changed.
 func (u *mainUI) runImports(jobs []importJob) {
+	if u.refuseWrite("Importing") {
+		return
+	}
 	if u.sess == nil || u.sess.store == nil {
 		dialog.ShowError(fmt.Errorf("import: no writable store open"), u.win)
 		return

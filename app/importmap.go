@@ -63,6 +63,9 @@ func (u *mainUI) importMappedItem() *fyne.MenuItem {
 // mapping dialog whatever the detection's confidence, and imports it as
 // mapped.
 func (u *mainUI) chooseImportMapped() {
+	if u.refuseWrite("Importing") {
+		return
+	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			dialog.ShowError(err, u.win)

@@ -142,6 +142,11 @@ func (p *layersPanel) activeIndex() int {
 // state stays and a dialog names the action.
 func (p *layersPanel) put(action string, l data.Layer) bool {
 	doc := p.a.doc
+	if err := p.a.u.readOnlyErr(action); err != nil {
+		p.a.fail(err)
+		p.a.refresh()
+		return false
+	}
 	if err := doc.store.PutLayer(&l); err != nil {
 		p.a.fail(fmt.Errorf("%s: %w", action, err))
 		p.a.refresh()
@@ -174,7 +179,14 @@ func (p *layersPanel) setHidden(id uint64, hidden bool) {
 	if hidden {
 		verb = "Hide"
 	}
-	if !p.put(fmt.Sprintf("%s layer %q", verb, l.Name), l) {
+	if p.a.doc.readOnly {
+		// A read-only copy shows and hides its layers in memory only.
+		for i := range p.a.doc.layers {
+			if p.a.doc.layers[i].ID == id {
+				p.a.doc.layers[i].Hidden = hidden
+			}
+		}
+	} else if !p.put(fmt.Sprintf("%s layer %q", verb, l.Name), l) {
 		return
 	}
 	if cur, ok := p.a.selected(); ok && hidden && cur.Layer == id {

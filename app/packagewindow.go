@@ -45,8 +45,12 @@ func openPackageWindow(a fyne.App, storePath string) (*session, error) {
 	if views, err := store.Views(); err == nil && len(views) > 0 {
 		s.ui.brief.applyView(&views[0])
 	}
+	srv := serveStore(store) // another Frontier on this file is told who has it
 	w.SetOnClosed(func() {
 		s.close()
+		if srv != nil {
+			srv.Close()
+		}
 		store.Close()
 		_ = removePackageTemp(storePath)
 	})

@@ -46,6 +46,9 @@ func (u *mainUI) showTags() { u.showTagsFor(nil) }
 
 // showTagsFor opens the tags dialog for rows (nil: the selection).
 func (u *mainUI) showTagsFor(rows []int32) {
+	if u.refuseWrite("Tagging events") {
+		return
+	}
 	if u.sess.curation() == nil {
 		u.fail(fmt.Errorf("tags: no writable store is open"))
 		return

@@ -183,6 +183,7 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 			fyne.NewMenuItem("Export Briefing Package…", func() { showPackageExport(u.win, u.briefPackage) }),
 			fyne.NewMenuItem("Open Briefing Package…", u.openBriefingPackage),
 			fyne.NewMenuItem("Merge Briefing Package into This Store…", u.mergeBriefing),
+			fyne.NewMenuItemSeparator(), u.backupItem(),
 			fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu("Edit", append(u.editItems(), fyne.NewMenuItemSeparator(), findPlace, find)...),
 		u.brief.extendViewMenu(u.viewMenu()),
@@ -256,7 +257,7 @@ func (u *mainUI) updateStatus() {
 	if u.statusNote != "" {
 		text += " · " + u.statusNote
 	}
-	u.status.SetText(text)
+	u.status.SetText(u.readOnlyStatus() + text)
 }
 
 // statusText is the status line for shown of total events.

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -83,8 +82,9 @@ func (b *briefing) store() *data.Store {
 
 // fail shows err in a dialog.
 func (b *briefing) fail(err error) {
+	err = b.u.explainReadOnly(err)
 	b.lastErr = err
-	dialog.ShowError(err, b.u.win)
+	showFailure(err, b.u.win)
 }
 
 // captureView returns the current state as a view without a title: the

@@ -150,7 +150,7 @@ func (p *viewsPanel) refresh() {
 		p.notes.SetText(text)
 		p.notes.OnChanged = on
 	}
-	if i >= 0 {
+	if i >= 0 && p.b.u.readOnlyErr("") == nil { // a read-only copy shows the notes only
 		p.notes.Enable()
 	} else {
 		p.notes.Disable()
@@ -206,6 +206,10 @@ func titleValidator(s string) error {
 
 // askAdd asks for the new view's title.
 func (p *viewsPanel) askAdd() {
+	if err := p.b.u.readOnlyErr("Saving a view"); err != nil {
+		p.b.fail(err)
+		return
+	}
 	e := widget.NewEntry()
 	e.SetText(fmt.Sprintf("View %d", len(p.deck)+1))
 	e.Validator = titleValidator
@@ -233,6 +237,10 @@ func (p *viewsPanel) askTitle(title, confirm string, e *widget.Entry, done func(
 // addView stores the current state as a new view at the end of the deck
 // and selects it.
 func (p *viewsPanel) addView(title string) {
+	if err := p.b.u.readOnlyErr("Saving a view"); err != nil {
+		p.b.fail(err)
+		return
+	}
 	st := p.b.store()
 	title = strings.TrimSpace(title)
 	if st == nil || title == "" {
@@ -251,6 +259,10 @@ func (p *viewsPanel) addView(title string) {
 
 // askRename asks for the selected view's new title.
 func (p *viewsPanel) askRename() {
+	if err := p.b.u.readOnlyErr("Renaming a view"); err != nil {
+		p.b.fail(err)
+		return
+	}
 	i := p.selectedIndex()
 	if i < 0 {
 		return
@@ -288,6 +300,10 @@ func (p *viewsPanel) updateView(id uint64) {
 
 // edit changes view id with fn and stores it (when fn reports a change).
 func (p *viewsPanel) edit(id uint64, what string, fn func(*data.View) bool) {
+	if err := p.b.u.readOnlyErr(what); err != nil {
+		p.b.fail(err)
+		return
+	}
 	st := p.b.store()
 	i := p.index(id)
 	if st == nil || i < 0 {
@@ -307,6 +323,10 @@ func (p *viewsPanel) edit(id uint64, what string, fn func(*data.View) bool) {
 
 // confirmDelete asks before deleting the selected view.
 func (p *viewsPanel) confirmDelete() {
+	if err := p.b.u.readOnlyErr("Deleting a view"); err != nil {
+		p.b.fail(err)
+		return
+	}
 	i := p.selectedIndex()
 	if i < 0 {
 		return
@@ -325,6 +345,10 @@ func (p *viewsPanel) confirmDelete() {
 
 // deleteView removes view id from the deck.
 func (p *viewsPanel) deleteView(id uint64) {
+	if err := p.b.u.readOnlyErr("Deleting a view"); err != nil {
+		p.b.fail(err)
+		return
+	}
 	st := p.b.store()
 	if st == nil || p.index(id) < 0 {
 		return
@@ -351,6 +375,10 @@ func (p *viewsPanel) move(dir int) {
 
 // moveTo moves the view at deck position from to position to.
 func (p *viewsPanel) moveTo(from, to int) {
+	if err := p.b.u.readOnlyErr("Reordering the views"); err != nil {
+		p.b.fail(err)
+		return
+	}
 	st := p.b.store()
 	if st == nil || from < 0 || from >= len(p.deck) || to < 0 || to >= len(p.deck) || from == to {
 		return

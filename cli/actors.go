@@ -56,7 +56,7 @@ func openStore(env *Env, dbFlag string, write bool) (*data.Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("no store at %s (import a file first, or pass --db)", path)
 	}
-	return openDataStore(env, path, !write)
+	return env.openAt(path, write)
 }
 
 // ListActors summarises the canonical actors of ix with their event
@@ -109,7 +109,7 @@ func runActorsList(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer env.release(s)
 	list, err := ListActors(ix)
 	if err != nil {
 		return err
@@ -234,7 +234,7 @@ func runActorsEdit(env *Env, cmd string, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer env.release(s)
 	c, msg, err := plan(s)
 	if err != nil {
 		return err

@@ -82,7 +82,7 @@ func runAnimate(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer env.release(store)
 	base, err := basemap.Default()
 	if err != nil {
 		return err

@@ -56,7 +56,7 @@ func openAnnotationStore(env *Env, dbFlag string, readOnly bool) (*data.Store, e
 			return nil, fmt.Errorf("no store at %s (import a file first, or pass --db)", path)
 		}
 	}
-	return openDataStore(env, path, readOnly)
+	return env.openAt(path, !readOnly)
 }
 
 // countByLayer counts the annotations of each layer.
@@ -87,7 +87,7 @@ func runAnnotationsList(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer env.release(s)
 	layers, err := s.Layers()
 	if err != nil {
 		return err
@@ -160,7 +160,7 @@ func runAnnotationsExport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer env.release(s)
 	layer, ok, err := findLayer(s, *layerName)
 	if err != nil {
 		return err
@@ -223,7 +223,7 @@ func runAnnotationsImport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer env.release(s)
 	name := *layerName
 	existing, found := data.Layer{}, false
 	if name != "" {

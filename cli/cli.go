@@ -38,6 +38,20 @@ type Env struct {
 	Getenv func(string) string
 	// GUI opens the desktop app on a store; nil means no GUI is available.
 	GUI func(dbPath string) error
+	// Stdin is where a question is answered (os.Stdin when nil), and
+	// Interactive says whether a person is there to answer (when nil:
+	// whether the process's standard input is a terminal).
+	Stdin       io.Reader
+	Interactive func() bool
+
+	sess *session // set by Run for one command (storeopen.go)
+}
+
+func (e *Env) interactive() bool {
+	if e.Interactive == nil {
+		return stdinIsTerminal()
+	}
+	return e.Interactive()
 }
 
 func (e *Env) getenv(k string) string {
@@ -75,6 +89,7 @@ func init() {
 			"enter events by hand (prints the new ID), edit, delete, show their history, settle import conflicts, merge duplicates", runEvents},
 		{"tag", "NAME [--remove] [--id ID]... [filter flags] | --list [--json]", "tag (or untag) the events passing a filter, or list the tags", runTag},
 		{"duplicates", "[--days N] [--km X] [--limit N] [--json] [filter flags]", "list possible duplicates: events within N days and X km sharing an actor or type (default 1 day, 5 km)", runDuplicates},
+		{"backup", "--out FILE", "write a consistent copy of the store to FILE, also while another Frontier has it open", runBackup},
 		{"help", "", "show this help", func(env *Env, _ []string) error { printHelp(env.Stdout); return nil }},
 	}
 }
@@ -91,7 +106,9 @@ func Run(env *Env, args []string) int {
 	}
 	for _, c := range commands {
 		if c.name == name {
-			return finish(env, "frontier "+name, c.run(env, args[1:]))
+			cenv, cargs := prepare(env, name, args[1:])
+			defer cenv.releaseAll()
+			return finish(env, "frontier "+name, c.run(cenv, cargs))
 		}
 	}
 	names := make([]string, len(commands))
@@ -153,7 +170,9 @@ func printHelp(w io.Writer) {
 	}
 	fmt.Fprint(w, `
 Every subcommand takes --db PATH after its name; otherwise $FRONTIER_DB, or
-else frontier.db in the user's data directory.
+else frontier.db in the user's data directory. A command that only reads,
+run on a store another Frontier has open, asks (or, with --read-only, goes
+straight on) to work on a read-only copy taken from it.
 
 Filter flags (stats, export, render, tag, duplicates, animate, package export):
   --from YYYY-MM-DD --to YYYY-MM-DD   date window, both ends inclusive

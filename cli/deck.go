@@ -63,7 +63,7 @@ func runDeck(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer env.release(store)
 	views, err := findViews(store, *viewsSpec)
 	if err != nil {
 		return err

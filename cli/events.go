@@ -115,7 +115,7 @@ func runEventsAdd(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer env.release(s)
 	stored, err := s.AddEvent(e)
 	if err != nil {
 		return formError(err)
@@ -153,7 +153,7 @@ func runEventsEdit(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer env.release(s)
 	e, err := findEvent(s, pos[0])
 	if err != nil {
 		return err
@@ -222,7 +222,7 @@ func runEventsByID(env *Env, cmd string, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer env.release(s)
 	if cmd == "take" || cmd == "keep" {
 		id, err := strconv.ParseUint(pos[0], 10, 64)
 		if err != nil {
@@ -317,7 +317,7 @@ func runConflicts(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer env.release(s)
 	cs, err := s.Conflicts()
 	if err != nil {
 		return err
@@ -359,7 +359,7 @@ func runEventsPair(env *Env, cmd string, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer env.release(s)
 	a, err := findEvent(s, pos[0])
 	if err != nil {
 		return err
@@ -430,7 +430,7 @@ func runDuplicates(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer sel.store.Close()
+	defer env.release(sel.store)
 	ix := sel.ix
 	pairs, err := ix.FindDuplicates(data.DuplicateOptions{Days: *days, Km: *km, Rows: sel.res.Rows, Limit: *limit})
 	if err != nil {

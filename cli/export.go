@@ -32,7 +32,7 @@ func runExport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer sel.store.Close()
+	defer env.release(sel.store)
 	ix, res := sel.ix, sel.res
 	// A failed export never leaves a half-written file under the name.
 	err = writeAtomically(*out, func(w io.Writer) error { return exportWriters[*format](ix, w, res.Rows) })

@@ -122,13 +122,13 @@ func openIndexed(env *Env, dbFlag string, write bool) (*data.Store, *data.Index,
 	if _, err := os.Stat(path); err != nil {
 		return nil, nil, fmt.Errorf("no store at %s (import a file first, or pass --db)", path)
 	}
-	s, err := openDataStore(env, path, !write)
+	s, err := env.openAt(path, write)
 	if err != nil {
 		return nil, nil, err
 	}
 	ix, err := data.LoadIndex(s)
 	if err != nil {
-		s.Close()
+		env.release(s)
 		return nil, nil, err
 	}
 	return s, ix, nil
@@ -172,7 +172,7 @@ func (ff *filterFlags) open(env *Env, db string, write bool, check func() error)
 		return sel, err
 	}
 	if sel.res, err = sel.ix.Filter(f); err != nil {
-		sel.store.Close()
+		env.release(sel.store)
 		return sel, err
 	}
 	return sel, nil

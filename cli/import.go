@@ -56,11 +56,11 @@ func runImport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := openDataStore(env, path, false)
+	s, err := env.openAt(path, true)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer env.release(s)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	failed := false

@@ -48,7 +48,7 @@ func runPackageExport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer sel.store.Close()
+	defer env.release(sel.store)
 	src, err := brief.NewSource(sel.store, sel.ix, nil)
 	if err != nil {
 		return err
@@ -116,7 +116,7 @@ func runPackageOpen(env *Env, args []string, merge bool) error {
 			return err
 		}
 		rep, err = brief.MergePackage(ctx, s, pkg, nil)
-		if cerr := s.Close(); err == nil {
+		if cerr := env.release(s); err == nil {
 			err = cerr
 		}
 		if err != nil {

@@ -153,7 +153,7 @@ func renderView(env *Env, db string, o *renderOptions, ff *filterFlags, set map[
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer env.release(store)
 	v, err := findView(store, o.view)
 	if err != nil {
 		return err
@@ -230,7 +230,7 @@ func (o *renderOptions) open(env *Env, db string) (*data.Store, *data.Index, fun
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		return s, ix, func() { s.Close() }, nil
+		return s, ix, func() { env.release(s) }, nil
 	}
 	dir, err := os.MkdirTemp("", "frontier-render-*")
 	if err != nil {

@@ -62,7 +62,7 @@ func runStats(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer sel.store.Close()
+	defer env.release(sel.store)
 	ix, res := sel.ix, sel.res
 	st := ComputeStats(ix, res)
 	if *asJSON {

@@ -42,7 +42,7 @@ func runTag(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer sel.store.Close()
+	defer env.release(sel.store)
 	var target []uint64
 	if ff.any() || len(ids) == 0 {
 		target = sel.ix.IDs(sel.res.Rows)
@@ -76,7 +76,7 @@ func runTagList(env *Env, db string, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer env.release(s)
 	tags, err := s.Tags()
 	if err != nil {
 		return err

@@ -33,7 +33,7 @@ func runViews(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer env.release(s)
 	views, err := s.Views()
 	if err != nil {
 		return err
