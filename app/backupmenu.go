@@ -26,9 +26,9 @@ func defaultBackupName(t time.Time) string {
 }
 
 // backupDialog asks where to write a backup: a folder (the store's by
-// default) and a file name. It does not use the file-save dialog, which
-// creates (and empties) the chosen file before Frontier sees it — fatal
-// if that file were the store itself.
+// default) and a file name, as savePathDialog does (see there why not
+// Fyne's file-save dialog), with the backup's own checks: a backup may
+// replace an older backup, never the store.
 type backupDialog struct {
 	dlg    *dialog.ConfirmDialog
 	folder *widget.Entry
@@ -43,18 +43,13 @@ func (u *mainUI) chooseBackup() *backupDialog {
 		u.fail(errors.New("back up: no store is open"))
 		return nil
 	}
-	b := &backupDialog{folder: widget.NewEntry(), name: widget.NewEntry()}
-	b.folder.SetText(filepath.Dir(u.storeOnDisk()))
-	b.name.SetText(defaultBackupName(time.Now()))
-	browse := widget.NewButton("Choose…", func() { chooseFolder(u.win, b.folder.SetText) })
-	form := widget.NewForm(
-		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, browse, b.folder)),
-		widget.NewFormItem("File name", b.name))
+	b := &backupDialog{}
 	what := "A consistent copy of the store as it is now; Frontier stays open and usable meanwhile."
 	if ro := u.sess.ro; ro != nil {
 		what = "A copy of this read-only copy, as taken at " + ro.taken.Format("15:04") + "."
 	}
-	body := container.NewVBox(widget.NewLabel(what), form)
+	var body fyne.CanvasObject
+	body, b.folder, b.name = saveForm(u.win, what, filepath.Dir(u.storeOnDisk()), defaultBackupName(time.Now()))
 	b.dlg = dialog.NewCustomConfirm("Back Up Store", "Back Up", "Cancel", body, func(ok bool) {
 		if ok {
 			u.backupTo(filepath.Join(strings.TrimSpace(b.folder.Text), strings.TrimSpace(b.name.Text)), b.done)

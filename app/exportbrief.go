@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -109,25 +107,7 @@ var (
 	// chooseSavePath asks where to save a file named name with extension
 	// ext and calls cb with the path (not called when cancelled).
 	chooseSavePath = func(win fyne.Window, name, ext string, cb func(path string)) {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				dialog.ShowError(err, win)
-				return
-			}
-			if w == nil {
-				return
-			}
-			path := w.URI().Path()
-			w.Close()
-			if !strings.EqualFold(filepath.Ext(path), ext) {
-				os.Remove(path) // the dialog created it; we write path+ext
-				path += ext
-			}
-			cb(path)
-		}, win)
-		d.SetFileName(name)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-		d.Show()
+		showSavePath(win, "Save as", "Save", "", "", name, ext, cb)
 	}
 	// chooseFolder asks for a folder and calls cb with its path.
 	chooseFolder = func(win fyne.Window, cb func(path string)) {

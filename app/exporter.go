@@ -3,13 +3,10 @@ package app
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"frontier/data"
@@ -54,25 +51,7 @@ func (u *mainUI) chooseExport() {
 
 // chooseExportFile asks where to write format f.
 func (u *mainUI) chooseExportFile(f exportFormat) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, u.win)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()
-		if filepath.Ext(path) == "" {
-			os.Remove(path) // the dialog created it; we write path+ext
-			path += f.ext
-		}
-		u.exportTo(path, f)
-	}, u.win)
-	d.SetFileName("frontier-events" + f.ext)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{f.ext}))
-	d.Show()
+	chooseSavePath(u.win, "frontier-events"+f.ext, f.ext, func(path string) { u.exportTo(path, f) })
 }
 
 // exportTo writes the filtered events to path in format f on a worker,

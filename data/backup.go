@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -65,3 +66,20 @@ func (s *Store) ReadOnly() bool { return s.db.IsReadOnly() }
 // fileMode is how a store file and its backups are created: private to
 // the user.
 const fileMode os.FileMode = 0o600
+
+// IsStoreFile reports whether path is a bbolt database — a Frontier store
+// or a backup of one — by the magic number of its first meta page. Save
+// dialogs use it to refuse writing an export over a store.
+func IsStoreFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var head [24]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil {
+		return false
+	}
+	const boltMagic = 0xED0CDAED // after the 16-byte page header
+	return binary.LittleEndian.Uint32(head[16:20]) == boltMagic || binary.BigEndian.Uint32(head[16:20]) == boltMagic
+}

@@ -79,3 +79,24 @@ func TestBackupRefusesItself(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestIsStoreFile(t *testing.T) {
+	s := openTemp(t)
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "events.csv")
+	if err := os.WriteFile(csv, []byte("event_id_cnty,event_date\nX1,2024-01-01\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(dir, "b.db")
+	if _, err := s.Backup(backup, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		path string
+		want bool
+	}{{s.Path(), true}, {backup, true}, {csv, false}, {filepath.Join(dir, "missing.db"), false}, {dir, false}} {
+		if got := IsStoreFile(c.path); got != c.want {
+			t.Errorf("IsStoreFile(%s) = %v, want %v", c.path, got, c.want)
+		}
+	}
+}
