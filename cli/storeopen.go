@@ -65,8 +65,8 @@ func prepare(env *Env, name string, args []string) (*Env, []string) {
 }
 
 // openAt opens the existing store at path, for writing when write is set.
-// While it holds the store for writing, the command answers other
-// Frontiers (who it is; copies of the store). When another Frontier holds
+// While it holds the store, the command answers other Frontiers (who it
+// is; copies of the store). When another Frontier holds
 // the store, a write fails naming it; a read asks whether to work on a
 // read-only copy taken from it (or takes one without asking with
 // --read-only). Close the store with env.release.
@@ -77,12 +77,13 @@ func (env *Env) openAt(path string, write bool) (*data.Store, error) {
 	s, err := openDataStore(env, path, !write) // upgrades an older store, saying so
 	if err == nil {
 		o := &opened{store: s}
-		if write {
-			if o.server, err = storeshare.Serve(path, env.command(), s); err != nil {
-				// Others will only be told the store is busy; the command
-				// itself is not affected.
-				fmt.Fprintf(env.Stderr, "frontier: warning: other Frontiers will not see who holds %s: %v\n", path, err)
-			}
+		// While the command holds the store, other Frontiers are told who
+		// it is and can have a copy. A reader shares the store with other
+		// readers, of which only the first answers.
+		if o.server, err = storeshare.Serve(path, env.command(), s); err != nil && write {
+			// Others will only be told the store is busy; the command
+			// itself is not affected.
+			fmt.Fprintf(env.Stderr, "frontier: warning: other Frontiers will not see who holds %s: %v\n", path, err)
 		}
 		env.track(o)
 		return s, nil

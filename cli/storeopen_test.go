@@ -238,3 +238,53 @@ func checkCopy(t *testing.T, path string, n int) {
 		t.Errorf("copy %s holds %d events, want %d", path, got, n)
 	}
 }
+
+// A command that only reads holds a shared lock, which keeps the desktop
+// app out too: it answers as well (the first of several readers does),
+// so the app can offer a copy instead of "does not answer".
+func TestReadCommandAnswers(t *testing.T) {
+	run, _ := os.MkdirTemp("", "ss")
+	defer os.RemoveAll(run)
+	t.Setenv("XDG_RUNTIME_DIR", run)
+	db := filepath.Join(t.TempDir(), "s.db")
+	s, err := data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ImportSample(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	var errb bytes.Buffer
+	env, _ := prepare(&Env{Stdout: &errb, Stderr: &errb}, "stats", nil)
+	r, err := env.openAt(db, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env2, _ := prepare(&Env{Stdout: &errb, Stderr: &errb}, "render", nil)
+	r2, err := env2.openAt(db, false) // a second reader: no second answer, no warning
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := data.Open(db, data.Options{}); err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Fatalf("a writer while commands read: %v", err)
+	}
+	h, err := storeshare.Who(db)
+	if err != nil || h.What != "frontier stats" {
+		t.Errorf("Who = %+v, %v", h, err)
+	}
+	out := filepath.Join(t.TempDir(), "copy.db")
+	if _, err := storeshare.Copy(db, out, nil); err != nil {
+		t.Fatal(err)
+	}
+	checkCopy(t, out, 124)
+	if err := env2.release(r2); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.release(r); err != nil {
+		t.Fatal(err)
+	}
+	if errb.Len() != 0 {
+		t.Errorf("stderr %q", errb.String())
+	}
+}
