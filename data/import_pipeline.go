@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -55,10 +56,17 @@ type chunkBuilder struct {
 	arena      []byte
 	spans      [][2]int // arena offsets of each item's value
 	c          importChunk
+	// unsorted holds the items as they are added; finish sorts them into
+	// a new slice for the chunk, so this one is reused.
+	unsorted []batchItem
+	order    []srcOrder // sortBySource's scratch
 }
 
 func (b *chunkBuilder) reset() {
-	b.c = importChunk{items: make([]batchItem, 0, BatchSize)}
+	if b.unsorted == nil {
+		b.unsorted = make([]batchItem, 0, BatchSize)
+	}
+	b.c = importChunk{items: b.unsorted[:0]}
 	select {
 	case a := <-b.free:
 		b.arena = a[:0]
@@ -133,12 +141,8 @@ func (b *chunkBuilder) finish() importChunk {
 		b.c.items[i].val = b.arena[v[0]:v[1]:v[1]]
 		b.c.items[i].src = b.arena[k[0]:k[1]:k[1]]
 	}
-	slices.SortFunc(b.c.items, func(x, y batchItem) int {
-		if c := bytes.Compare(x.src, y.src); c != 0 {
-			return c
-		}
-		return x.pos - y.pos
-	})
+	b.unsorted = b.c.items
+	b.c.items, b.order = sortBySource(b.c.items, make([]batchItem, 0, len(b.c.items)), b.order)
 	b.c.strings = b.in.take()
 	b.c.arena = b.arena
 	c := b.c
@@ -152,12 +156,19 @@ func (s *Store) readChunks(ctx context.Context, src EventSource, out chan<- impo
 	defer close(out)
 	b := &chunkBuilder{free: free, in: s.newInterner(), actorsSeen: map[uint32]bool{}}
 	b.reset()
+	// The source is read on a goroutine of its own (see startPrefetch);
+	// it is stopped, and no longer uses src, before the final chunk goes.
+	pf := startPrefetch(ctx, src)
+	defer pf.stop()
 	// send hands the chunk being built to the writer. If ctx ends first the
 	// chunk still goes, marked final with the context's error, so the
 	// import ends with a cancelled record rather than silently: the writer
 	// ranges over out until it is closed (draining it after a failure), so
 	// the send completes.
 	send := func(final bool, err error) (more bool) {
+		if final {
+			pf.stop()
+		}
 		b.c.final, b.c.err = final, err
 		if w, ok := src.(interface{ Warnings() []string }); ok && final {
 			b.c.warnings = w.Warnings()
@@ -171,47 +182,65 @@ func (s *Store) readChunks(ctx context.Context, src EventSource, out chan<- impo
 		case out <- c:
 			return true
 		case <-ctx.Done():
+			pf.stop()
 			c.final, c.err = true, ctx.Err()
 			out <- c
 			return false
 		}
 	}
 	stop := func(err error) { send(true, err) }
-	for n := 0; ; n++ {
-		if n%1024 == 0 && ctx.Err() != nil {
-			stop(ctx.Err())
-			return
-		}
-		ev, line, err := src.Next()
-		if line > 0 {
-			b.c.lastLine = line
-		}
-		var rowErr *RowError
-		switch {
-		case errors.Is(err, io.EOF):
-			stop(nil)
-			return
-		case errors.As(err, &rowErr):
-			b.c.rows++
-			b.reject(*rowErr)
-			continue
-		case err != nil:
+	for n := 0; ; {
+		g := pf.next()
+		if g == nil { // the prefetcher saw ctx end
+			err := ctx.Err()
+			if err == nil {
+				err = errors.New("the source stopped without finishing")
+			}
 			stop(err)
 			return
 		}
-		b.c.rows++
-		if verr := ev.Validate(); verr != nil {
-			b.reject(RowError{Line: line, Reason: verr.Error()})
-			continue
+		for i := range g {
+			if n++; n%1024 == 0 && ctx.Err() != nil {
+				stop(ctx.Err())
+				return
+			}
+			if !b.take(&g[i], send, stop) {
+				return
+			}
 		}
-		if err := b.add(ev); err != nil {
-			stop(err)
-			return
-		}
-		if len(b.c.items) >= BatchSize && !send(false, nil) {
-			return
-		}
+		pf.recycle(g)
 	}
+}
+
+// take adds one result of the source to the chunk being built, sending
+// the chunk when it is full; false means reading has ended.
+func (b *chunkBuilder) take(r *sourced, send func(final bool, err error) bool, stop func(error)) bool {
+	if r.line > 0 {
+		b.c.lastLine = r.line
+	}
+	var rowErr *RowError
+	switch {
+	case errors.Is(r.err, io.EOF):
+		stop(nil)
+		return false
+	case errors.As(r.err, &rowErr):
+		b.c.rows++
+		b.reject(*rowErr)
+		return true
+	case r.err != nil:
+		stop(r.err)
+		return false
+	}
+	b.c.rows++
+	if verr := r.ev.Validate(); verr != nil {
+		b.reject(RowError{Line: r.line, Reason: verr.Error()})
+		return true
+	}
+	if err := b.add(&r.ev); err != nil {
+		stop(err)
+		return false
+	}
+	return len(b.c.items) < BatchSize || send(false, nil)
 }
 
 // commitChunk writes a chunk and the import record in one transaction. The
@@ -338,7 +367,7 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 	// descending); packing pages full halves the file and the write volume.
 	events.FillPercent, srcids.FillPercent = 1.0, 1.0
 	puts := make([]pendingPut, 0, len(items))
-	var srcPuts []pendingPut
+	srcPuts := make([]pendingPut, 0, len(items))
 	// One cursor per bucket for the lookups: Bucket.Get makes a new cursor
 	// (and allocates its stack) on every call.
 	srcCur, evCur := srcids.Cursor(), events.Cursor()
@@ -404,7 +433,14 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 		}
 		puts = append(puts, pendingPut{key, it.val})
 	}
-	slices.SortFunc(puts, func(a, b pendingPut) int { return bytes.Compare(a.key, b.key) })
+	// Event keys are 16 bytes, two big-endian integers: comparing those is
+	// several times cheaper than bytes.Compare.
+	slices.SortFunc(puts, func(a, b pendingPut) int {
+		if c := cmp.Compare(binary.BigEndian.Uint64(a.key), binary.BigEndian.Uint64(b.key)); c != 0 {
+			return c
+		}
+		return cmp.Compare(binary.BigEndian.Uint64(a.key[8:]), binary.BigEndian.Uint64(b.key[8:]))
+	})
 	for _, p := range puts {
 		if err := events.Put(p.key, p.val); err != nil {
 			return err
