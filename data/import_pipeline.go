@@ -22,6 +22,7 @@ import (
 // importChunk is one batch of prepared rows on its way to the writer.
 type importChunk struct {
 	items          []batchItem
+	putOrder       []int32      // items' indexes in event-key order (see putOrder)
 	strings        []dictEntry  // staged strings the items use
 	actors         []actorEntry // actors seen for the first time
 	rows, rejected int
@@ -39,6 +40,8 @@ type batchItem struct {
 	start int64  // Unix seconds of the event's start
 	val   []byte // encoded record
 	pos   int    // input order within the batch
+	// superseded: a later row of the batch has the same source key.
+	superseded bool
 }
 
 // actorEntry is an actor's dictionary ID and first-seen record.
@@ -59,7 +62,8 @@ type chunkBuilder struct {
 	// unsorted holds the items as they are added; finish sorts them into
 	// a new slice for the chunk, so this one is reused.
 	unsorted []batchItem
-	order    []srcOrder // sortBySource's scratch
+	order    []srcOrder   // sortBySource's scratch
+	starts   []startOrder // putOrder's scratch
 }
 
 func (b *chunkBuilder) reset() {
@@ -143,6 +147,7 @@ func (b *chunkBuilder) finish() importChunk {
 	}
 	b.unsorted = b.c.items
 	b.c.items, b.order = sortBySource(b.c.items, make([]batchItem, 0, len(b.c.items)), b.order)
+	b.c.putOrder, b.starts = putOrder(b.c.items, b.starts)
 	b.c.strings = b.in.take()
 	b.c.arena = b.arena
 	c := b.c
@@ -274,7 +279,7 @@ func (s *Store) commitChunk(rep *ImportReport, c importChunk, status string) err
 		if err := putActors(tx, c.actors); err != nil {
 			return err
 		}
-		if err := writeBatch(tx, c.items, &next); err != nil {
+		if err := writeBatch(tx, c.items, c.putOrder, &next); err != nil {
 			return err
 		}
 		if status != StatusRunning {
@@ -360,33 +365,30 @@ type pendingPut struct {
 
 // writeBatch upserts the sorted items inside tx and counts the outcome in
 // rep: new source keys are added, changed records replace the old ones
-// (moving when the date changed), identical ones are left alone.
-func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
+// (moving when the date changed), identical ones are left alone. order is
+// putOrder(items): the events are put in that order, sorted again only
+// when events that already existed broke it.
+func writeBatch(tx *bolt.Tx, items []batchItem, order []int32, rep *ImportReport) error {
 	events, srcids := tx.Bucket(bucketEvents), tx.Bucket(bucketSrcIDs)
 	// Imports arrive as runs of sorted keys (time order, ascending or
 	// descending); packing pages full halves the file and the write volume.
 	events.FillPercent, srcids.FillPercent = 1.0, 1.0
-	puts := make([]pendingPut, 0, len(items))
 	srcPuts := make([]pendingPut, 0, len(items))
 	// One cursor per bucket for the lookups: Bucket.Get makes a new cursor
 	// (and allocates its stack) on every call.
-	srcCur, evCur := srcids.Cursor(), events.Cursor()
-	get := func(c *bolt.Cursor, key []byte) []byte {
-		if k, v := c.Seek(key); bytes.Equal(k, key) {
-			return v
-		}
-		return nil
-	}
+	srcs := ascendingLookup{c: srcids.Cursor()}
+	evCur := events.Cursor()
 	keys := make([]byte, 16*len(items)) // one allocation for the batch's keys
+	put := make([]bool, len(items))     // items whose event is put
 	// Local edits win over incoming rows; added IDs are recorded per import.
 	guard := newLocalGuard(tx, rep.ID)
 	var firstAdded, lastAdded uint64
 	for i, it := range items {
-		if i+1 < len(items) && bytes.Equal(items[i+1].src, it.src) {
+		if it.superseded {
 			rep.Unchanged++ // superseded by a later row of the same batch
 			continue
 		}
-		old := get(srcCur, it.src)
+		old := srcs.get(it.src)
 		var id uint64
 		if old != nil {
 			_, id = keyParts(old)
@@ -400,7 +402,9 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 		putEventKey(key, it.start, id)
 		var cur []byte
 		if old != nil {
-			cur = get(evCur, old)
+			if k, v := evCur.Seek(old); bytes.Equal(k, old) {
+				cur = v
+			}
 		}
 		switch {
 		case old == nil:
@@ -431,16 +435,26 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 				srcPuts = append(srcPuts, pendingPut{it.src, key})
 			}
 		}
-		puts = append(puts, pendingPut{key, it.val})
+		put[i] = true
 	}
-	// Event keys are 16 bytes, two big-endian integers: comparing those is
-	// several times cheaper than bytes.Compare.
-	slices.SortFunc(puts, func(a, b pendingPut) int {
+	puts := make([]pendingPut, 0, len(items))
+	for _, i := range order {
+		if put[i] {
+			puts = append(puts, pendingPut{keys[16*i : 16*i+16], items[i].val})
+		}
+	}
+	// New events are in key order already; updated ones keep their IDs and
+	// may not be. Event keys are 16 bytes, two big-endian integers:
+	// comparing those is several times cheaper than bytes.Compare.
+	byKey := func(a, b pendingPut) int {
 		if c := cmp.Compare(binary.BigEndian.Uint64(a.key), binary.BigEndian.Uint64(b.key)); c != 0 {
 			return c
 		}
 		return cmp.Compare(binary.BigEndian.Uint64(a.key[8:]), binary.BigEndian.Uint64(b.key[8:]))
-	})
+	}
+	if !slices.IsSortedFunc(puts, byKey) {
+		slices.SortFunc(puts, byKey)
+	}
 	for _, p := range puts {
 		if err := events.Put(p.key, p.val); err != nil {
 			return err
