@@ -4,7 +4,7 @@ STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 export LANG := en_US.UTF-8
 
-.PHONY: run build deps test vet staticcheck unit race cgo-build e2e bench fuzz basemap gazetteer sample clean
+.PHONY: run build deps test vet staticcheck unit race cgo-build e2e bench bench-all fuzz basemap gazetteer sample clean
 
 run: build
 	./frontier
@@ -44,16 +44,36 @@ e2e: cgo-build
 	@scripts/install-deps.sh xvfb xdotool imagemagick libgl1-mesa-dri
 	E2E_BIN=$(CURDIR)/frontier CGO_ENABLED=0 $(GO) test -tags e2e -count=1 -timeout 15m -run RealBinary -v ./internal/e2e/
 
-# Benchmarks at 100k and 1M generated events, and of the map (see README
-# for the figures).
+# The benchmark report: import, open, filter, histogram, render and
+# playback step at 100k and 1M generated events, BENCH_COUNT rounds (the
+# load before each run is recorded), summarised by cmd/benchreport into
+# one Markdown table (also in bench.md; raw output in bench.out). The
+# generated files and stores are made once, in a directory the packages'
+# test binaries share for the run.
+BENCH_COUNT ?= 5
+BENCH_GO = FRONTIER_BENCH_DIR="$$dir" CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -benchmem -count 1 -timeout 30m
 bench:
-	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'Import|Open' -benchmem -benchtime 3x -timeout 60m ./data/ | tee bench.out
-	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'Filter|Snapshot' -benchmem -timeout 60m ./data/ ./app/ | tee -a bench.out
-	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'EventLayer|PanFrame|ZoomFrame|DefaultDecode' -benchtime 40x -count 3 ./mapview/... | tee -a bench.out
-	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'RenderSample' -benchtime 10x ./cli/ | tee -a bench.out
-	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'RenderView|AnimateGIF' -benchtime 3x -timeout 30m ./brief/ | tee -a bench.out
-	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'Build1M|Render' ./timeline/ | tee -a bench.out
-	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'BrushMove|PlaybackStep' -timeout 30m ./app/ | tee -a bench.out
+	@dir=$$(mktemp -d "$${TMPDIR:-/tmp}/frontier-bench.XXXXXX") && trap 'rm -rf "$$dir"' EXIT && : > bench.out && \
+	for i in $$(seq $(BENCH_COUNT)); do \
+		echo "round $$i of $(BENCH_COUNT)" >&2; \
+		uptime >> bench.out; $(BENCH_GO) -bench '^Benchmark(Import|Open)$$' -benchtime 1x ./data/ >> bench.out 2>&1; \
+		uptime >> bench.out; $(BENCH_GO) -bench '^BenchmarkFilter$$' ./data/ >> bench.out 2>&1; \
+		uptime >> bench.out; $(BENCH_GO) -bench '^Benchmark(Histogram|Render)$$/./^(month|day|hover|pan)$$' ./timeline/ >> bench.out 2>&1; \
+		uptime >> bench.out; $(BENCH_GO) -bench '^BenchmarkEventLayer$$' ./mapview/ >> bench.out 2>&1; \
+		uptime >> bench.out; $(BENCH_GO) -bench '^Benchmark(BrushMove|PlaybackStep)$$' ./app/ >> bench.out 2>&1; \
+		uptime >> bench.out; $(BENCH_GO) -bench '^BenchmarkRenderSample$$' ./cli/ >> bench.out 2>&1; \
+	done; \
+	$(GO) run ./cmd/benchreport < bench.out > bench.md; status=$$?; cat bench.md; exit $$status
+
+# Every other benchmark: snapshots, the map's pan and zoom frames, basemap
+# decoding, briefing renders and animations, annotations, the gazetteer,
+# plain-CSV import (see README, Performance).
+bench-all:
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'Snapshot|ChangeShown' -benchmem -timeout 60m ./app/ | tee bench-all.out
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'PanFrame|ZoomFrame|Annotation' -benchtime 40x -count 3 ./mapview/ | tee -a bench-all.out
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . ./mapview/basemap/ ./mapview/paint/ ./data/gazetteer/ | tee -a bench-all.out
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'RenderView|AnimateGIF' -benchtime 3x -timeout 30m ./brief/ | tee -a bench-all.out
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench 'ImportGenericCSV|FindDuplicates|EventByID|LoadIndexWithAliases|GeoInverse|SortBySource' -benchmem -timeout 60m ./data/ | tee -a bench-all.out
 
 FUZZTIME ?= 30s
 fuzz:
@@ -65,6 +85,8 @@ fuzz:
 	for f in FuzzReadPackage FuzzParseStep; do \
 		CGO_ENABLED=0 $(GO) test ./brief/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
 	CGO_ENABLED=0 $(GO) test -tags ci ./app/ -run '^$$' -fuzz '^FuzzParseDay$$' -fuzztime $(FUZZTIME) || exit 1
+	CGO_ENABLED=0 $(GO) test ./internal/storeshare/ -run '^$$' -fuzz '^FuzzParseRequest$$' -fuzztime $(FUZZTIME) || exit 1
+	CGO_ENABLED=0 $(GO) test ./cmd/benchreport/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) || exit 1
 
 # Rebuild the embedded basemap from ../shared/data (see cmd/basemap).
 basemap:
@@ -74,4 +96,4 @@ gazetteer:
 	$(GO) generate ./data/gazetteer
 
 clean:
-	rm -f frontier bench.out
+	rm -f frontier bench.out bench.md bench-all.out

@@ -3,7 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
-	"path/filepath"
+	"os"
 	"testing"
 	"time"
 
@@ -13,22 +13,35 @@ import (
 	"frontier/timeline"
 )
 
-// benchIndex returns an index of n generated events in a temporary store.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	synth.BenchCleanup()
+	os.Exit(code)
+}
+
+// benchIndex returns the index of n generated events, from a store made
+// once per size in synth's benchmark cache and opened read-only.
 func benchIndex(b *testing.B, n int) *data.Index {
 	b.Helper()
-	dir := b.TempDir()
-	csv := filepath.Join(dir, "events.csv")
-	if err := synth.WriteFile(csv, n, 1); err != nil {
+	path, err := synth.BenchStore(n, func(csv, store string) error {
+		s, err := data.Open(store, data.Options{})
+		if err != nil {
+			return err
+		}
+		if _, err := s.ImportFile(context.Background(), csv, nil); err != nil {
+			s.Close()
+			return err
+		}
+		return s.Close()
+	})
+	if err != nil {
 		b.Fatal(err)
 	}
-	store, err := data.Open(filepath.Join(dir, "bench.db"), data.Options{})
+	store, err := data.Open(path, data.Options{ReadOnly: true})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { store.Close() })
-	if _, err := store.ImportFile(context.Background(), csv, nil); err != nil {
-		b.Fatal(err)
-	}
 	ix, err := data.LoadIndex(store)
 	if err != nil {
 		b.Fatal(err)
@@ -53,7 +66,7 @@ func BenchmarkSnapshot(b *testing.B) {
 			{"all/fatalities", nil, colFatalities},
 			{"2actors/location", some, colLocation},
 		} {
-			b.Run(fmt.Sprintf("%d/%s", n, bc.name), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%s/%s", synth.SizeName(n), bc.name), func(b *testing.B) {
 				st.sorter.ranks() // computed once per index, on first use
 				for b.Loop() {
 					j := job{ix: ix, sorter: st.sorter, all: st.all, filter: data.Filter{Actors: bc.actors}, sort: sortSpec{col: bc.col}}
@@ -90,7 +103,7 @@ func BenchmarkBrushMove(b *testing.B) {
 		first, last := ix.Start[0], ix.Start[ix.Len()-1]
 		var bld timeline.Builder
 		bld.Build(d, timeline.Month, first, last) // series are chosen once per Data
-		b.Run(fmt.Sprintf("%d/filter+histogram", n), func(b *testing.B) {
+		b.Run(synth.SizeName(n)+"/filter+histogram", func(b *testing.B) {
 			i := int64(0)
 			for b.Loop() {
 				i++
@@ -101,7 +114,7 @@ func BenchmarkBrushMove(b *testing.B) {
 				bld.Build(d, timeline.Month, first-86400*(i%2), last)
 			}
 		})
-		b.Run(fmt.Sprintf("%d/snapshot-job", n), func(b *testing.B) {
+		b.Run(synth.SizeName(n)+"/snapshot-job", func(b *testing.B) {
 			st.sorter.ranks()
 			// The snapshot on screen before the brush moved.
 			j0 := job{ix: ix, sorter: st.sorter, all: st.all, filter: f, sort: sortSpec{col: colDate}}
@@ -139,7 +152,7 @@ func BenchmarkPlaybackStep(b *testing.B) {
 		x, y := data.Mercator(69, 31)
 		v := mapview.Viewport{CenterX: x, CenterY: y, Zoom: 5.6, Width: 1920, Height: 1080}
 		colors := mapview.ActorColors(ix)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
 			i := int64(0)
 			for b.Loop() {
 				i++

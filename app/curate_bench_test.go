@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -19,7 +18,7 @@ import (
 // on it with its first result (filter, table order, actor counts) in.
 func BenchmarkChangeShown(b *testing.B) {
 	for _, n := range synth.BenchSizes() {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
 			dir := b.TempDir()
 			csv := filepath.Join(dir, "events.csv")
 			if err := synth.WriteFile(csv, n, 1); err != nil {

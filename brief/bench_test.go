@@ -38,7 +38,7 @@ func BenchmarkRenderView(b *testing.B) {
 		src := benchSource(b, n)
 		v := data.View{Title: "The frontier", CenterLon: 69.5, CenterLat: 32.5, Zoom: 5.5}
 		for _, size := range [][2]int{{1920, 1080}, {7680, 4320}} {
-			b.Run(fmt.Sprintf("%d/%dx%d", n, size[0], size[1]), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%s/%dx%d", synth.SizeName(n), size[0], size[1]), func(b *testing.B) {
 				for b.Loop() {
 					if _, err := RenderView(src, v, ImageOptions{Width: size[0], Height: size[1]}); err != nil {
 						b.Fatal(err)
@@ -59,7 +59,7 @@ func BenchmarkAnimateGIF(b *testing.B) {
 		opt := AnimOptions{View: data.View{Title: "A year"}, Fit: true, From: last.AddDate(-1, 0, 0), To: last,
 			Step: Step{7, Days}, Width: 1280, Height: 720}
 		out := filepath.Join(b.TempDir(), "a.gif")
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
 			frames := 0
 			start := time.Now()
 			for b.Loop() {

@@ -233,7 +233,7 @@ func TestGroupsAndTagsFilter(t *testing.T) {
 // thousand events.
 func BenchmarkLoadIndexWithAliases(b *testing.B) {
 	for _, n := range synth.BenchSizes() {
-		b.Run(sizeName(n), func(b *testing.B) {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
 			src, err := os.ReadFile(benchStore(b, n))
 			if err != nil {
 				b.Fatal(err)

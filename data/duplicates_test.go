@@ -198,7 +198,7 @@ func lat(ix *Index, i int) float64 {
 // reach (one day, five kilometres).
 func BenchmarkFindDuplicates(b *testing.B) {
 	for _, n := range synth.BenchSizes() {
-		b.Run(sizeName(n), func(b *testing.B) {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
 			s, err := Open(benchStore(b, n), Options{ReadOnly: true})
 			if err != nil {
 				b.Fatal(err)
@@ -226,7 +226,7 @@ func BenchmarkFindDuplicates(b *testing.B) {
 // source-key index) in the generated stores.
 func BenchmarkEventByID(b *testing.B) {
 	for _, n := range synth.BenchSizes() {
-		b.Run(sizeName(n), func(b *testing.B) {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
 			s, err := Open(benchStore(b, n), Options{ReadOnly: true})
 			if err != nil {
 				b.Fatal(err)

@@ -86,7 +86,7 @@ func genericBenchCSV(b *testing.B, n int, byPlace bool) string {
 func BenchmarkImportGenericCSV(b *testing.B) {
 	for _, byPlace := range []bool{false, true} {
 		for _, n := range synth.BenchSizes() {
-			name := sizeName(n)
+			name := synth.SizeName(n)
 			if byPlace {
 				name += "-gazetteer"
 			}

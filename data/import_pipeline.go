@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -21,6 +22,7 @@ import (
 // importChunk is one batch of prepared rows on its way to the writer.
 type importChunk struct {
 	items          []batchItem
+	putOrder       []int32      // items' indexes in event-key order (see putOrder)
 	strings        []dictEntry  // staged strings the items use
 	actors         []actorEntry // actors seen for the first time
 	rows, rejected int
@@ -38,6 +40,8 @@ type batchItem struct {
 	start int64  // Unix seconds of the event's start
 	val   []byte // encoded record
 	pos   int    // input order within the batch
+	// superseded: a later row of the batch has the same source key.
+	superseded bool
 }
 
 // actorEntry is an actor's dictionary ID and first-seen record.
@@ -55,10 +59,18 @@ type chunkBuilder struct {
 	arena      []byte
 	spans      [][2]int // arena offsets of each item's value
 	c          importChunk
+	// unsorted holds the items as they are added; finish sorts them into
+	// a new slice for the chunk, so this one is reused.
+	unsorted []batchItem
+	order    []srcOrder   // sortBySource's scratch
+	starts   []startOrder // putOrder's scratch
 }
 
 func (b *chunkBuilder) reset() {
-	b.c = importChunk{items: make([]batchItem, 0, BatchSize)}
+	if b.unsorted == nil {
+		b.unsorted = make([]batchItem, 0, BatchSize)
+	}
+	b.c = importChunk{items: b.unsorted[:0]}
 	select {
 	case a := <-b.free:
 		b.arena = a[:0]
@@ -133,12 +145,9 @@ func (b *chunkBuilder) finish() importChunk {
 		b.c.items[i].val = b.arena[v[0]:v[1]:v[1]]
 		b.c.items[i].src = b.arena[k[0]:k[1]:k[1]]
 	}
-	slices.SortFunc(b.c.items, func(x, y batchItem) int {
-		if c := bytes.Compare(x.src, y.src); c != 0 {
-			return c
-		}
-		return x.pos - y.pos
-	})
+	b.unsorted = b.c.items
+	b.c.items, b.order = sortBySource(b.c.items, make([]batchItem, 0, len(b.c.items)), b.order)
+	b.c.putOrder, b.starts = putOrder(b.c.items, b.starts)
 	b.c.strings = b.in.take()
 	b.c.arena = b.arena
 	c := b.c
@@ -152,12 +161,19 @@ func (s *Store) readChunks(ctx context.Context, src EventSource, out chan<- impo
 	defer close(out)
 	b := &chunkBuilder{free: free, in: s.newInterner(), actorsSeen: map[uint32]bool{}}
 	b.reset()
+	// The source is read on a goroutine of its own (see startPrefetch);
+	// it is stopped, and no longer uses src, before the final chunk goes.
+	pf := startPrefetch(ctx, src)
+	defer pf.stop()
 	// send hands the chunk being built to the writer. If ctx ends first the
 	// chunk still goes, marked final with the context's error, so the
 	// import ends with a cancelled record rather than silently: the writer
 	// ranges over out until it is closed (draining it after a failure), so
 	// the send completes.
 	send := func(final bool, err error) (more bool) {
+		if final {
+			pf.stop()
+		}
 		b.c.final, b.c.err = final, err
 		if w, ok := src.(interface{ Warnings() []string }); ok && final {
 			b.c.warnings = w.Warnings()
@@ -171,47 +187,65 @@ func (s *Store) readChunks(ctx context.Context, src EventSource, out chan<- impo
 		case out <- c:
 			return true
 		case <-ctx.Done():
+			pf.stop()
 			c.final, c.err = true, ctx.Err()
 			out <- c
 			return false
 		}
 	}
 	stop := func(err error) { send(true, err) }
-	for n := 0; ; n++ {
-		if n%1024 == 0 && ctx.Err() != nil {
-			stop(ctx.Err())
-			return
-		}
-		ev, line, err := src.Next()
-		if line > 0 {
-			b.c.lastLine = line
-		}
-		var rowErr *RowError
-		switch {
-		case errors.Is(err, io.EOF):
-			stop(nil)
-			return
-		case errors.As(err, &rowErr):
-			b.c.rows++
-			b.reject(*rowErr)
-			continue
-		case err != nil:
+	for n := 0; ; {
+		g := pf.next()
+		if g == nil { // the prefetcher saw ctx end
+			err := ctx.Err()
+			if err == nil {
+				err = errors.New("the source stopped without finishing")
+			}
 			stop(err)
 			return
 		}
-		b.c.rows++
-		if verr := ev.Validate(); verr != nil {
-			b.reject(RowError{Line: line, Reason: verr.Error()})
-			continue
+		for i := range g {
+			if n++; n%1024 == 0 && ctx.Err() != nil {
+				stop(ctx.Err())
+				return
+			}
+			if !b.take(&g[i], send, stop) {
+				return
+			}
 		}
-		if err := b.add(ev); err != nil {
-			stop(err)
-			return
-		}
-		if len(b.c.items) >= BatchSize && !send(false, nil) {
-			return
-		}
+		pf.recycle(g)
 	}
+}
+
+// take adds one result of the source to the chunk being built, sending
+// the chunk when it is full; false means reading has ended.
+func (b *chunkBuilder) take(r *sourced, send func(final bool, err error) bool, stop func(error)) bool {
+	if r.line > 0 {
+		b.c.lastLine = r.line
+	}
+	var rowErr *RowError
+	switch {
+	case errors.Is(r.err, io.EOF):
+		stop(nil)
+		return false
+	case errors.As(r.err, &rowErr):
+		b.c.rows++
+		b.reject(*rowErr)
+		return true
+	case r.err != nil:
+		stop(r.err)
+		return false
+	}
+	b.c.rows++
+	if verr := r.ev.Validate(); verr != nil {
+		b.reject(RowError{Line: r.line, Reason: verr.Error()})
+		return true
+	}
+	if err := b.add(&r.ev); err != nil {
+		stop(err)
+		return false
+	}
+	return len(b.c.items) < BatchSize || send(false, nil)
 }
 
 // commitChunk writes a chunk and the import record in one transaction. The
@@ -245,7 +279,7 @@ func (s *Store) commitChunk(rep *ImportReport, c importChunk, status string) err
 		if err := putActors(tx, c.actors); err != nil {
 			return err
 		}
-		if err := writeBatch(tx, c.items, &next); err != nil {
+		if err := writeBatch(tx, c.items, c.putOrder, &next); err != nil {
 			return err
 		}
 		if status != StatusRunning {
@@ -331,33 +365,30 @@ type pendingPut struct {
 
 // writeBatch upserts the sorted items inside tx and counts the outcome in
 // rep: new source keys are added, changed records replace the old ones
-// (moving when the date changed), identical ones are left alone.
-func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
+// (moving when the date changed), identical ones are left alone. order is
+// putOrder(items): the events are put in that order, sorted again only
+// when events that already existed broke it.
+func writeBatch(tx *bolt.Tx, items []batchItem, order []int32, rep *ImportReport) error {
 	events, srcids := tx.Bucket(bucketEvents), tx.Bucket(bucketSrcIDs)
 	// Imports arrive as runs of sorted keys (time order, ascending or
 	// descending); packing pages full halves the file and the write volume.
 	events.FillPercent, srcids.FillPercent = 1.0, 1.0
-	puts := make([]pendingPut, 0, len(items))
-	var srcPuts []pendingPut
+	srcPuts := make([]pendingPut, 0, len(items))
 	// One cursor per bucket for the lookups: Bucket.Get makes a new cursor
 	// (and allocates its stack) on every call.
-	srcCur, evCur := srcids.Cursor(), events.Cursor()
-	get := func(c *bolt.Cursor, key []byte) []byte {
-		if k, v := c.Seek(key); bytes.Equal(k, key) {
-			return v
-		}
-		return nil
-	}
+	srcs := ascendingLookup{c: srcids.Cursor()}
+	evCur := events.Cursor()
 	keys := make([]byte, 16*len(items)) // one allocation for the batch's keys
+	put := make([]bool, len(items))     // items whose event is put
 	// Local edits win over incoming rows; added IDs are recorded per import.
 	guard := newLocalGuard(tx, rep.ID)
 	var firstAdded, lastAdded uint64
 	for i, it := range items {
-		if i+1 < len(items) && bytes.Equal(items[i+1].src, it.src) {
+		if it.superseded {
 			rep.Unchanged++ // superseded by a later row of the same batch
 			continue
 		}
-		old := get(srcCur, it.src)
+		old := srcs.get(it.src)
 		var id uint64
 		if old != nil {
 			_, id = keyParts(old)
@@ -371,7 +402,9 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 		putEventKey(key, it.start, id)
 		var cur []byte
 		if old != nil {
-			cur = get(evCur, old)
+			if k, v := evCur.Seek(old); bytes.Equal(k, old) {
+				cur = v
+			}
 		}
 		switch {
 		case old == nil:
@@ -402,9 +435,26 @@ func writeBatch(tx *bolt.Tx, items []batchItem, rep *ImportReport) error {
 				srcPuts = append(srcPuts, pendingPut{it.src, key})
 			}
 		}
-		puts = append(puts, pendingPut{key, it.val})
+		put[i] = true
 	}
-	slices.SortFunc(puts, func(a, b pendingPut) int { return bytes.Compare(a.key, b.key) })
+	puts := make([]pendingPut, 0, len(items))
+	for _, i := range order {
+		if put[i] {
+			puts = append(puts, pendingPut{keys[16*i : 16*i+16], items[i].val})
+		}
+	}
+	// New events are in key order already; updated ones keep their IDs and
+	// may not be. Event keys are 16 bytes, two big-endian integers:
+	// comparing those is several times cheaper than bytes.Compare.
+	byKey := func(a, b pendingPut) int {
+		if c := cmp.Compare(binary.BigEndian.Uint64(a.key), binary.BigEndian.Uint64(b.key)); c != 0 {
+			return c
+		}
+		return cmp.Compare(binary.BigEndian.Uint64(a.key[8:]), binary.BigEndian.Uint64(b.key[8:]))
+	}
+	if !slices.IsSortedFunc(puts, byKey) {
+		slices.SortFunc(puts, byKey)
+	}
 	for _, p := range puts {
 		if err := events.Put(p.key, p.val); err != nil {
 			return err

@@ -118,10 +118,12 @@ func (s *Store) Import(ctx context.Context, file string, src EventSource, progre
 	}); err != nil {
 		return rep, fmt.Errorf("import %s: start record: %w", file, err)
 	}
-	// Parsing runs on its own goroutine, one batch ahead of the writer.
+	// Parsing runs on its own goroutines, one batch ahead of the writer.
+	// The hand-off is unbuffered: the reader is the faster side, so a
+	// buffered batch would never be waited for, only held (≈30 MB).
 	readCtx, stopReading := context.WithCancel(ctx)
 	defer stopReading()
-	chunks := make(chan importChunk, 1)
+	chunks := make(chan importChunk)
 	free := make(chan []byte, 2) // committed chunks' arenas, for reuse
 	go s.readChunks(readCtx, src, chunks, free)
 	for c := range chunks {

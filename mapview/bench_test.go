@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"frontier/data"
+	"frontier/data/synth"
 	"frontier/mapview/basemap"
 )
 
@@ -54,20 +55,25 @@ func frontierHD() Viewport {
 	return Viewport{CenterX: x, CenterY: y, Zoom: 5.6, Width: 1920, Height: 1080}
 }
 
-// BenchmarkEventLayer1M draws one million events at 1920×1080 (target
-// ≤ 16 ms): binning, clustering and drawing, over cached basemap tiles.
-func BenchmarkEventLayer1M(b *testing.B) {
-	ix := benchIndex(1_000_000)
-	sc := NewScene(ix, allRows(ix), nil)
-	r := NewRenderer(nil)
-	var f Frame
-	v := frontierHD()
-	r.Render(&f, v, sc, Overlays{})
-	b.ResetTimer()
-	for b.Loop() {
-		r.Render(&f, v, sc, Overlays{})
+// BenchmarkEventLayer draws the generated events (100k and 1M, see
+// synth.BenchSizes) at 1920×1080 (target at 1M: ≤ 16 ms): binning,
+// clustering and drawing, over cached basemap tiles.
+func BenchmarkEventLayer(b *testing.B) {
+	for _, n := range synth.BenchSizes() {
+		ix := benchIndex(n)
+		sc := NewScene(ix, allRows(ix), nil)
+		b.Run(synth.SizeName(n), func(b *testing.B) {
+			r := NewRenderer(nil)
+			var f Frame
+			v := frontierHD()
+			r.Render(&f, v, sc, Overlays{})
+			b.ResetTimer()
+			for b.Loop() {
+				r.Render(&f, v, sc, Overlays{})
+			}
+			b.ReportMetric(float64(len(f.Marks)), "marks")
+		})
 	}
-	b.ReportMetric(float64(len(f.Marks)), "marks")
 }
 
 // BenchmarkPanFrame is one frame of a drag at the frontier view with the

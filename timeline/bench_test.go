@@ -7,9 +7,10 @@ import (
 	"testing"
 
 	"frontier/data"
+	"frontier/data/synth"
 )
 
-// bigIndex returns n events over the ten years from 2015, by 60 actors of
+// bigIndex returns n generated events over the ten years from 2015, by 60 actors of
 // very different sizes; 5% are known to the month, 3% to the week, 1% to
 // the year and 2% are spans of up to 60 days, as in ACLED-like data.
 func bigIndex(n int) *data.Index {
@@ -73,63 +74,69 @@ func bigIndex(n int) *data.Index {
 	return ix
 }
 
-// BenchmarkBuild1M counts a million events over ten years into the bins
-// of a full view: month bins (what ChooseUnit picks for ten years on a
-// wide screen) and day bins (3,652 of them), with the series choice
-// cached as it is between frames; "new-data" includes choosing the
-// series (once per Data) and allocating the buffers.
-func BenchmarkBuild1M(b *testing.B) {
-	ix := bigIndex(1_000_000)
-	d := testData(ix)
-	from, to := int64(1420070400), int64(1420070400+3653*day)
-	for _, u := range []Unit{Month, Day} {
-		b.Run(u.String(), func(b *testing.B) {
+// BenchmarkHistogram counts the generated events (100k and 1M, see
+// synth.BenchSizes) over ten years into the bins of a full view: month
+// bins (what ChooseUnit picks for ten years on a wide screen) and day bins
+// (3,652 of them), with the series choice cached as it is between frames;
+// "month-new-data" includes choosing the series (once per Data) and
+// allocating the buffers.
+func BenchmarkHistogram(b *testing.B) {
+	for _, n := range synth.BenchSizes() {
+		ix := bigIndex(n)
+		d := testData(ix)
+		from, to := int64(1420070400), int64(1420070400+3653*day)
+		for _, u := range []Unit{Month, Day} {
+			b.Run(synth.SizeName(n)+"/"+u.String(), func(b *testing.B) {
+				var bl Builder
+				bl.Build(d, u, from, to)
+				b.ResetTimer()
+				for range b.N {
+					bl.build(d, u, from, to)
+				}
+			})
+		}
+		b.Run(synth.SizeName(n)+"/month-preferred", func(b *testing.B) {
+			pd := *d
+			pd.Preferred = make([]bool, len(ix.Strings))
+			pd.Preferred[7], pd.Preferred[30] = true, true
 			var bl Builder
-			bl.Build(d, u, from, to)
+			bl.Build(&pd, Month, from, to)
 			b.ResetTimer()
 			for range b.N {
-				bl.build(d, u, from, to)
+				bl.build(&pd, Month, from, to)
+			}
+		})
+		b.Run(synth.SizeName(n)+"/month-new-data", func(b *testing.B) {
+			for range b.N {
+				Build(d, Month, from, to)
 			}
 		})
 	}
-	b.Run("month-preferred", func(b *testing.B) {
-		pd := *d
-		pd.Preferred = make([]bool, len(ix.Strings))
-		pd.Preferred[7], pd.Preferred[30] = true, true
-		var bl Builder
-		bl.Build(&pd, Month, from, to)
-		b.ResetTimer()
-		for range b.N {
-			bl.build(&pd, Month, from, to)
-		}
-	})
-	b.Run("month-new-data", func(b *testing.B) {
-		for range b.N {
-			Build(d, Month, from, to)
-		}
-	})
 }
 
-// BenchmarkRender draws a 1600×160 frame of a million events.
+// BenchmarkRender draws a 1600×160 frame of the generated events (100k
+// and 1M): "hover" reuses the histogram, "pan" rebuilds it.
 func BenchmarkRender(b *testing.B) {
-	ix := bigIndex(1_000_000)
-	d := testData(ix)
-	s := Scale{Start: 1420070400, End: 1420070400 + 3653*day, Width: 1600}
-	r := NewRenderer()
-	var f Frame
-	o := NoOverlay()
-	o.Height = 160
-	o.WindowFrom, o.WindowTo = 1500000000, 1550000000
-	r.Render(&f, s, d, o)
-	b.Run("hover", func(b *testing.B) { // histogram reused
-		for i := range b.N {
-			o.HoverBin = i % 100
-			r.Render(&f, s, d, o)
-		}
-	})
-	b.Run("pan", func(b *testing.B) { // histogram rebuilt
-		for i := range b.N {
-			r.Render(&f, s.Pan(float64(i%50)), d, o)
-		}
-	})
+	for _, n := range synth.BenchSizes() {
+		ix := bigIndex(n)
+		d := testData(ix)
+		s := Scale{Start: 1420070400, End: 1420070400 + 3653*day, Width: 1600}
+		r := NewRenderer()
+		var f Frame
+		o := NoOverlay()
+		o.Height = 160
+		o.WindowFrom, o.WindowTo = 1500000000, 1550000000
+		r.Render(&f, s, d, o)
+		b.Run(synth.SizeName(n)+"/hover", func(b *testing.B) { // histogram reused
+			for i := range b.N {
+				o.HoverBin = i % 100
+				r.Render(&f, s, d, o)
+			}
+		})
+		b.Run(synth.SizeName(n)+"/pan", func(b *testing.B) { // histogram rebuilt
+			for i := range b.N {
+				r.Render(&f, s.Pan(float64(i%50)), d, o)
+			}
+		})
+	}
 }
