@@ -38,9 +38,11 @@ type importFixture struct {
 	// LastLine.
 	digest   string
 	lastLine int
-	// dur is how long the clean import took (from start to exit), fileAt
-	// when its store file appeared.
-	dur, fileAt time.Duration
+	// durs are how long the imports that ran to the end took (from start
+	// to exit), the clean one first; fileAt is when the clean import's
+	// store file appeared.
+	durs   []time.Duration
+	fileAt time.Duration
 }
 
 // TestKilledImport kills a real `frontier import` with SIGKILL at moments
@@ -54,9 +56,12 @@ func TestKilledImport(t *testing.T) {
 	rng := newRand(t)
 	f := newImportFixture(t, rows)
 	t.Logf("%d rows (%d batches of %d); clean import %v, store file after %v",
-		f.n, (f.n+data.BatchSize-1)/data.BatchSize, data.BatchSize, f.dur.Round(time.Millisecond), f.fileAt.Round(time.Millisecond))
+		f.n, (f.n+data.BatchSize-1)/data.BatchSize, data.BatchSize, f.durs[0].Round(time.Millisecond), f.fileAt.Round(time.Millisecond))
 
-	span := f.dur + f.dur/10 // about one kill in ten comes after the end
+	// Kill i > 0 lands in slice slot[i-1] of kills-1 slices of the span,
+	// in random order so that a change of the machine's load over the run
+	// does not skew where kills land.
+	slot := rng.Perm(kills - 1)
 	var reruns, killedReruns int
 	// stopped counts the first kills by where they stopped the import: -1
 	// before its record, else the rows committed.
@@ -64,9 +69,10 @@ func TestKilledImport(t *testing.T) {
 	for i := range kills {
 		// Kill 0 lands while the process starts and creates the store; the
 		// others are spread uniformly, one in each slice of the span.
-		delay := time.Duration(rng.Float64() * float64(2*f.fileAt))
+		span := f.span()
+		delay := time.Duration(rng.Float64() * float64(f.fileAt))
 		if i > 0 {
-			delay = time.Duration((float64(i) + rng.Float64()) / float64(kills) * float64(span))
+			delay = time.Duration((float64(slot[i-1]) + rng.Float64()) / float64(kills-1) * float64(span))
 		}
 		db := filepath.Join(t.TempDir(), "store.db")
 		f.run(t, db, delay)
@@ -84,7 +90,7 @@ func TestKilledImport(t *testing.T) {
 			d := time.Duration(-1)
 			if killRerun {
 				killedReruns++
-				d = time.Duration(rng.Float64() * float64(span))
+				d = time.Duration(rng.Float64() * float64(f.span()))
 			}
 			out := f.run(t, db, d)
 			next := f.check(t, fmt.Sprintf("kill %d rerun %d", i, r), db, st.count, st.records)
@@ -107,7 +113,9 @@ func TestKilledImport(t *testing.T) {
 			where = append(where, fmt.Sprintf("%d after %d rows", stopped[rows], rows))
 		}
 	}
-	t.Logf("%d kills: %s; %d reruns, %d of them killed", kills, strings.Join(where, ", "), reruns, killedReruns)
+	t.Logf("%d kills: %s; %d reruns, %d of them killed; kills spread over %v at the end (%d imports ran %v–%v)",
+		kills, strings.Join(where, ", "), reruns, killedReruns, f.span().Round(time.Millisecond),
+		len(f.durs), slices.Min(f.durs).Round(time.Millisecond), slices.Max(f.durs).Round(time.Millisecond))
 }
 
 // newImportFixture builds the frontier binary, writes n generated rows
@@ -145,7 +153,7 @@ func newImportFixture(t *testing.T, n int) *importFixture {
 	if err := <-exited; err != nil {
 		t.Fatalf("clean import: %v\n%s", err, out.Bytes())
 	}
-	f.dur = time.Since(start)
+	f.durs = append(f.durs, time.Since(start))
 
 	s, err := data.Open(db, data.Options{})
 	if err != nil {
@@ -216,25 +224,34 @@ func (f *importFixture) run(t *testing.T, db string, kill time.Duration) []byte 
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	if kill < 0 {
-		if err := cmd.Wait(); err != nil {
-			t.Fatalf("import into %s: %v\n%s", db, err, out.Bytes())
-		}
-		return out.Bytes()
-	}
+	start := time.Now()
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
+	var killAt <-chan time.Time
+	if kill >= 0 {
+		killAt = time.After(kill)
+	}
 	select {
 	case err := <-exited:
 		if err != nil {
 			t.Fatalf("import into %s: %v\n%s", db, err, out.Bytes())
 		}
+		f.durs = append(f.durs, time.Since(start))
 		return out.Bytes()
-	case <-time.After(kill):
+	case <-killAt:
 		cmd.Process.Kill() // SIGKILL
 		<-exited
 		return nil
 	}
+}
+
+// span is the time over which kills are spread: the median duration of
+// the imports that ran to the end so far (the machine's load changes it),
+// plus a tenth, so that about one kill in ten comes after the end.
+func (f *importFixture) span() time.Duration {
+	d := slices.Clone(f.durs)
+	slices.Sort(d)
+	return d[len(d)/2] * 11 / 10
 }
 
 // storeState is what one check found.
