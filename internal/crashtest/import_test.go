@@ -86,7 +86,7 @@ func TestKilledImport(t *testing.T) {
 		// an import resumed after a resumed import is checked.
 		for r := 1; ; r++ {
 			reruns++
-			killRerun := r <= 3 && rng.IntN(3) == 0
+			killRerun := r <= 3 && (rng.IntN(3) == 0 || i == 1 && r == 1) // always some
 			d := time.Duration(-1)
 			if killRerun {
 				killedReruns++
