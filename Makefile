@@ -4,7 +4,7 @@ STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 export LANG := en_US.UTF-8
 
-.PHONY: run build deps test vet staticcheck unit race cgo-build e2e bench bench-all fuzz basemap gazetteer sample clean
+.PHONY: run build deps test vet staticcheck unit race cgo-build e2e crashtest crashtest-ci bench bench-all fuzz basemap gazetteer sample clean
 
 run: build
 	./frontier
@@ -16,7 +16,7 @@ deps:
 	@scripts/install-deps.sh
 
 # Everything CI checks.
-test: deps vet staticcheck unit race cgo-build e2e
+test: deps vet staticcheck unit race cgo-build crashtest-ci e2e
 
 vet:
 	CGO_ENABLED=0 $(GO) vet -tags ci ./...
@@ -43,6 +43,20 @@ cgo-build:
 e2e: cgo-build
 	@scripts/install-deps.sh xvfb xdotool imagemagick libgl1-mesa-dri
 	E2E_BIN=$(CURDIR)/frontier CGO_ENABLED=0 $(GO) test -tags e2e -count=1 -timeout 15m -run RealBinary -v ./internal/e2e/
+
+# Crash safety (internal/crashtest): SIGKILL real imports and annotation
+# edits at random moments, then check the store. CI runs a few kills on a
+# smaller file.
+CRASH_IMPORT_KILLS ?= 50
+CRASH_ANNOT_KILLS ?= 20
+CRASH_ROWS ?= 312345
+crashtest:
+	CGO_ENABLED=0 $(GO) vet -tags ci,crash ./internal/crashtest/ ./app/
+	CGO_ENABLED=0 FRONTIER_CRASH_IMPORT_KILLS=$(CRASH_IMPORT_KILLS) FRONTIER_CRASH_ANNOT_KILLS=$(CRASH_ANNOT_KILLS) FRONTIER_CRASH_ROWS=$(CRASH_ROWS) \
+		$(GO) test -tags crash -count=1 -v -timeout 60m ./internal/crashtest/
+
+crashtest-ci:
+	$(MAKE) crashtest CRASH_IMPORT_KILLS=6 CRASH_ANNOT_KILLS=4 CRASH_ROWS=160000
 
 # The benchmark report: import, open, filter, histogram, render and
 # playback step at 100k and 1M generated events, BENCH_COUNT rounds (the

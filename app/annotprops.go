@@ -173,12 +173,16 @@ func (p *annotProps) show() {
 		p.labelRow.SetText("Text")
 	}
 	// A field the user is typing in keeps their text; the others show
-	// what is stored.
+	// what is stored. A focused field the user has not typed in (its text
+	// is still what it last showed) shows what is stored too: after an
+	// undo or redo it would otherwise keep the old value and store it
+	// again when left.
 	focused := p.a.focusedText()
 	setEntry := func(e *commitEntry, s string) {
-		if !same || focused != fyne.Focusable(e) {
-			e.setText(s)
+		if same && focused == fyne.Focusable(e) && e.Text != e.shown && e.Text != s {
+			return
 		}
+		e.show(s)
 	}
 	setEntry(p.label, an.Label)
 	setEntry(p.notes, an.Notes)

@@ -240,3 +240,37 @@ func TestImportReloadKeepsUndoHistory(t *testing.T) {
 		t.Errorf("undo after reload left %d annotations", n)
 	}
 }
+
+// Edit → Undo with the label field focused but untouched (its own typing
+// already committed) undoes the last stored change; the field must then
+// show the undone label, and leaving it must not store the old text again.
+func TestUndoWithUntouchedFocusedFieldShowsAndKeepsTheUndo(t *testing.T) {
+	as, u := newAnnotTestUI(t)
+	other := draw(t, u, data.KindCircle, orb.Point{70, 33})
+	m := draw(t, u, data.KindMarker, khar) // the label field is focused
+	p := u.ann.props
+	test.Type(p.label, "Alpha")
+	p.label.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	u.ann.events.Selected(other.ID)
+	u.ann.events.Selected(m.ID) // the field shows "Alpha" again, untyped
+	if p.label.Text != "Alpha" {
+		t.Fatalf("label field %q", p.label.Text)
+	}
+	as.w.Canvas().Focus(p.label)
+	as.w.Canvas().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{}) // Undo Change label
+	got, _ := as.store.Annotation(m.ID)
+	if got.Label != "" {
+		t.Fatalf("undo left the label %q", got.Label)
+	}
+	if p.label.Text != "" {
+		t.Errorf("after the undo the focused label field shows %q, the store %q", p.label.Text, got.Label)
+	}
+	as.w.Canvas().Unfocus()
+	u.ann.events.Selected(0)
+	if got, _ := as.store.Annotation(m.ID); got.Label != "" {
+		t.Errorf("leaving the field stored the undone label %q again", got.Label)
+	}
+	if u.ann.menu.redo.Label != "Redo Change label" {
+		t.Errorf("redo item %q: the undone change must stay redoable", u.ann.menu.redo.Label)
+	}
+}

@@ -21,6 +21,8 @@ import (
 type commitEntry struct {
 	widget.Entry
 	onCommit func(text string)
+	// shown is the stored value the entry last showed (see show).
+	shown string
 }
 
 func newCommitEntry(multiLine bool, commit func(string)) *commitEntry {
@@ -58,6 +60,13 @@ func (e *commitEntry) setText(s string) {
 	if e.Text != s {
 		e.SetText(s)
 	}
+}
+
+// show shows the stored value s; until the user types, Text equals
+// shown.
+func (e *commitEntry) show(s string) {
+	e.shown = s
+	e.setText(s)
 }
 
 // palette is the colour swatches offered for strokes and fills.
