@@ -316,6 +316,7 @@ func (s *state) deliver(gen, filterGen uint64, snap snapshot, err error) {
 	s.snap = snap
 	s.snapFilter = filterGen
 	s.notify(changeView)
+	reclaimer.poke() // give memory back once the work settles
 }
 
 // shutdown stops publishing results and waits for workers to finish, so

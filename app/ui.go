@@ -102,7 +102,7 @@ func newMainUI(a fyne.App, w fyne.Window, ix *data.Index) *mainUI {
 	u.timeP = newTimelinePanel(u.st, u.mapP.colors, realClock{})
 	u.timeP.onFade = u.mapP.setFade
 	u.mapP.m.OnHover = u.st.hoverRow
-	u.mapP.m.OnViewChanged = func(v mapview.Viewport) { u.st.view = v }
+	u.mapP.m.OnViewChanged = func(v mapview.Viewport) { u.st.view = v; reclaimer.poke() }
 	u.filters.onClearWindow = func() { u.st.setWindow(time.Time{}, time.Time{}) }
 	u.ann = newAnnotUI(u)
 	u.brief = newBriefing(u)
