@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"frontier/internal/files"
 )
 
 // backupItem is File → Back Up Store…
@@ -80,7 +82,7 @@ func (u *mainUI) backupTo(path string, done func(path string, size int64, err er
 		case err != nil:
 			u.fail(err)
 		default:
-			dialog.ShowInformation("Backup written", fmt.Sprintf("The store was backed up to\n%s\n(%s).", path, sizeText(size)), u.win)
+			dialog.ShowInformation("Backup written", fmt.Sprintf("The store was backed up to\n%s\n(%s).", path, files.SizeText(size)), u.win)
 		}
 	}
 	if err := u.checkBackupPath(path); err != nil {
@@ -131,31 +133,9 @@ func (u *mainUI) checkBackupPath(path string) error {
 		return fmt.Errorf("back up: %s is a folder", path)
 	}
 	for _, own := range []string{u.sess.store.Path(), u.storeOnDisk()} {
-		if sameFile(own, path) {
+		if files.Same(own, path) {
 			return fmt.Errorf("back up: %s is the store itself; choose another file for the backup", path)
 		}
 	}
 	return nil
-}
-
-// sameFile reports whether a and b name the same file (or would).
-func sameFile(a, b string) bool {
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(fa, fb)
-	}
-	return absPath(a) == absPath(b)
-}
-
-// sizeText writes n bytes as "812 KB", "1.4 MB" or "2.30 GB".
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.2f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	default:
-		return fmt.Sprintf("%d KB", (n+1023)/1024)
-	}
 }

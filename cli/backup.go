@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"frontier/data"
+	"frontier/internal/files"
 	"frontier/internal/storeshare"
 )
 
@@ -33,7 +33,7 @@ func runBackup(env *Env, args []string) error {
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("no store at %s (import a file first, or pass --db)", path)
 	}
-	if sameFile(path, *out) {
+	if files.Same(path, *out) {
 		return usagef("--out %s is the store itself: choose another file for the copy", *out)
 	}
 	if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
@@ -43,7 +43,7 @@ func runBackup(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "backed up %s to %s (%s)%s\n", path, *out, formatSize(size), from)
+	fmt.Fprintf(env.Stdout, "backed up %s to %s (%s)%s\n", path, *out, files.SizeText(size), from)
 	return nil
 }
 
@@ -71,28 +71,4 @@ func backupStore(env *Env, path, out string) (int64, string, error) {
 		return 0, "", err
 	}
 	return size, fmt.Sprintf(", written by the Frontier holding it (%s)", holder), nil
-}
-
-// sameFile reports whether a and b name the same file (or would).
-func sameFile(a, b string) bool {
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(fa, fb)
-	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && absA == absB
-}
-
-// formatSize writes n bytes as "812 KB", "1.4 MB" or "2.30 GB".
-func formatSize(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.2f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	default:
-		return fmt.Sprintf("%d KB", (n+1023)/1024)
-	}
 }
