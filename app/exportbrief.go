@@ -124,22 +124,29 @@ var (
 	// chooseOpenPath asks for a file with extension ext to open and calls
 	// cb with its path.
 	chooseOpenPath = func(win fyne.Window, ext string, cb func(path string)) {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				dialog.ShowError(err, win)
-				return
-			}
-			if r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
-			cb(path)
-		}, win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-		d.Show()
+		showOpenFile(win, []string{ext}, cb)
 	}
 )
+
+// showOpenFile shows the file-open dialog for files with one of exts and
+// calls cb with the chosen path (not when cancelled); an error opening the
+// file is shown.
+func showOpenFile(win fyne.Window, exts []string, cb func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, win)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		cb(path)
+	}, win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.Show()
+}
 
 // sizePreset is an image size offered by the export dialogs.
 type sizePreset struct {

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"frontier/data"
@@ -78,20 +77,7 @@ func (u *mainUI) chooseImport() {
 	if u.refuseWrite("Importing") {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, u.win)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.importFiles([]string{path})
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt", ".tsv", ".geojson", ".json", ".kml", ".kmz"}))
-	d.Show()
+	showOpenFile(u.win, []string{".csv", ".CSV", ".txt", ".tsv", ".geojson", ".json", ".kml", ".kmz"}, func(path string) { u.importFiles([]string{path}) })
 }
 
 // dropped imports the files dropped on the window.

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"frontier/data"
@@ -66,20 +65,7 @@ func (u *mainUI) chooseImportMapped() {
 	if u.refuseWrite("Importing") {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, u.win)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.importMapped(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt", ".tsv"}))
-	d.Show()
+	showOpenFile(u.win, []string{".csv", ".CSV", ".txt", ".tsv"}, u.importMapped)
 }
 
 // importMapped detects the columns of the CSV file at path on a worker,
