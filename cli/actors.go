@@ -98,12 +98,8 @@ func runActorsList(env *Env, args []string) error {
 	fs := newFlagSet("actors list")
 	db := fs.String("db", "", "store file")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	s, ix, err := openForRead(env, *db)
 	if err != nil {

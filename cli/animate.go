@@ -31,12 +31,8 @@ func runAnimate(env *Env, args []string) error {
 	frames := fs.Bool("frames", false, "write PNG frames into the --out directory instead of a GIF")
 	noLegend := fs.Bool("no-legend", false, "leave out the legend")
 	ff := addFilterFlags(fs)
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	if *out == "" {
 		return usagef("--out FILE.gif or DIRECTORY is required")
@@ -45,6 +41,7 @@ func runAnimate(env *Env, args []string) error {
 		return usagef("--from and --to are required: the first and last day animated")
 	}
 	opt := brief.AnimOptions{FPS: *fps, Cumulative: *cumulative, NoLegend: *noLegend}
+	var err error
 	if opt.Step, err = brief.ParseStep(*step); err != nil {
 		return usagef("--step: %v", err)
 	}

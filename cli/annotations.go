@@ -76,12 +76,8 @@ func runAnnotationsList(env *Env, args []string) error {
 	fs := newFlagSet("annotations list")
 	db := fs.String("db", "", "store file")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	s, err := openAnnotationStore(env, *db, true)
 	if err != nil {

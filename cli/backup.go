@@ -16,12 +16,8 @@ func runBackup(env *Env, args []string) error {
 	fs := newFlagSet("backup")
 	db := fs.String("db", "", "store file")
 	out := fs.String("out", "", "the copy to write")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	if *out == "" {
 		return usagef("--out FILE is required: where to write the copy")

@@ -35,12 +35,8 @@ func runDeck(env *Env, args []string) error {
 	pageTitles := fs.Bool("page-titles", false, "pdf: print each view's title above its image (the image then has none)")
 	page := fs.String("page", "A4", "pdf: page size A4, A3 or Letter (landscape)")
 	marks := fs.Bool("legend-marks", false, "add the key of the marks (dot sizes, clusters) to the legend")
-	pos, err := parse(fs, args[1:])
-	if err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	*format = strings.ToLower(*format)
 	if *format != "png" && *format != "pdf" {

@@ -99,12 +99,8 @@ func runEventsAdd(env *Env, args []string) error {
 	fs := newFlagSet("events add")
 	db := fs.String("db", "", "store file")
 	ef := addEventFlags(fs, false)
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	ef.form.Tags = strings.Join(ef.tags, ",")
 	e, err := data.ParseEventForm(ef.form)

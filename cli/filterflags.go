@@ -146,12 +146,8 @@ type selection struct {
 // read-only and applies the filter. The caller closes sel.store.
 func selectEvents(env *Env, fs *flag.FlagSet, args []string, db *string, check func() error) (sel selection, err error) {
 	ff := addFilterFlags(fs)
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return sel, err
-	}
-	if len(pos) > 0 {
-		return sel, usagef("unexpected argument %q", pos[0])
 	}
 	return ff.open(env, *db, false, check)
 }

@@ -53,12 +53,8 @@ func runRender(env *Env, args []string) error {
 	fs.StringVar(&o.layers, "layers", "", "annotation layers to draw: NAME[,NAME...] (hidden ones too) or none; default the visible layers")
 	fs.StringVar(&o.view, "view", "", "draw the saved view NAME (title or ID): its viewport, filter, layers and title")
 	ff := addFilterFlags(fs)
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })

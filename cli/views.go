@@ -22,12 +22,8 @@ func runViews(env *Env, args []string) error {
 	fs := newFlagSet("views list")
 	db := fs.String("db", "", "store file")
 	asJSON := fs.Bool("json", false, "print the views as a JSON array")
-	pos, err := parse(fs, args[1:])
-	if err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	s, err := openAnnotationStore(env, *db, true)
 	if err != nil {
