@@ -87,6 +87,16 @@ func (b *briefing) fail(err error) {
 	showFailure(err, b.u.win)
 }
 
+// refuseWrite shows, as fail does, why the change what is refused on a
+// read-only copy, and reports whether it did.
+func (b *briefing) refuseWrite(what string) bool {
+	err := b.u.readOnlyErr(what)
+	if err != nil {
+		b.fail(err)
+	}
+	return err != nil
+}
+
 // captureView returns the current state as a view without a title: the
 // map's centre and zoom, the whole filter (its time window included), the
 // IDs of the annotation layers shown and the selected event's store ID.

@@ -206,8 +206,7 @@ func titleValidator(s string) error {
 
 // askAdd asks for the new view's title.
 func (p *viewsPanel) askAdd() {
-	if err := p.b.u.readOnlyErr("Saving a view"); err != nil {
-		p.b.fail(err)
+	if p.b.refuseWrite("Saving a view") {
 		return
 	}
 	e := widget.NewEntry()
@@ -237,8 +236,7 @@ func (p *viewsPanel) askTitle(title, confirm string, e *widget.Entry, done func(
 // addView stores the current state as a new view at the end of the deck
 // and selects it.
 func (p *viewsPanel) addView(title string) {
-	if err := p.b.u.readOnlyErr("Saving a view"); err != nil {
-		p.b.fail(err)
+	if p.b.refuseWrite("Saving a view") {
 		return
 	}
 	st := p.b.store()
@@ -259,8 +257,7 @@ func (p *viewsPanel) addView(title string) {
 
 // askRename asks for the selected view's new title.
 func (p *viewsPanel) askRename() {
-	if err := p.b.u.readOnlyErr("Renaming a view"); err != nil {
-		p.b.fail(err)
+	if p.b.refuseWrite("Renaming a view") {
 		return
 	}
 	i := p.selectedIndex()
@@ -300,8 +297,7 @@ func (p *viewsPanel) updateView(id uint64) {
 
 // edit changes view id with fn and stores it (when fn reports a change).
 func (p *viewsPanel) edit(id uint64, what string, fn func(*data.View) bool) {
-	if err := p.b.u.readOnlyErr(what); err != nil {
-		p.b.fail(err)
+	if p.b.refuseWrite(what) {
 		return
 	}
 	st := p.b.store()
@@ -323,8 +319,7 @@ func (p *viewsPanel) edit(id uint64, what string, fn func(*data.View) bool) {
 
 // confirmDelete asks before deleting the selected view.
 func (p *viewsPanel) confirmDelete() {
-	if err := p.b.u.readOnlyErr("Deleting a view"); err != nil {
-		p.b.fail(err)
+	if p.b.refuseWrite("Deleting a view") {
 		return
 	}
 	i := p.selectedIndex()
@@ -345,8 +340,7 @@ func (p *viewsPanel) confirmDelete() {
 
 // deleteView removes view id from the deck.
 func (p *viewsPanel) deleteView(id uint64) {
-	if err := p.b.u.readOnlyErr("Deleting a view"); err != nil {
-		p.b.fail(err)
+	if p.b.refuseWrite("Deleting a view") {
 		return
 	}
 	st := p.b.store()
@@ -375,8 +369,7 @@ func (p *viewsPanel) move(dir int) {
 
 // moveTo moves the view at deck position from to position to.
 func (p *viewsPanel) moveTo(from, to int) {
-	if err := p.b.u.readOnlyErr("Reordering the views"); err != nil {
-		p.b.fail(err)
+	if p.b.refuseWrite("Reordering the views") {
 		return
 	}
 	st := p.b.store()
