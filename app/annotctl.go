@@ -352,12 +352,9 @@ func (a *annotUI) zoomTo(id uint64) {
 // toolChanged follows the map when it changes tool itself (ToolChanged
 // callback): drawing needs a visible, unlocked active layer.
 func (a *annotUI) toolChanged(t mapview.Tool) {
-	if t.Kind() != 0 {
-		if err := a.cannotDraw(); err != nil {
-			a.fail(err)
-			t = mapview.ToolNavigate
-			a.m.SetTool(t)
-		}
+	if allowed := a.allowedTool(t); allowed != t {
+		t = allowed
+		a.m.SetTool(t)
 	}
 	a.bar.setCurrent(t)
 }
@@ -365,14 +362,21 @@ func (a *annotUI) toolChanged(t mapview.Tool) {
 // setTool switches the map's tool (toolbar, keys), refusing the drawing
 // tools while the active layer cannot take a drawing.
 func (a *annotUI) setTool(t mapview.Tool) {
+	t = a.allowedTool(t)
+	a.m.SetTool(t)
+	a.bar.setCurrent(t)
+}
+
+// allowedTool returns t, or navigation (saying why) when t draws and
+// nothing can be drawn now.
+func (a *annotUI) allowedTool(t mapview.Tool) mapview.Tool {
 	if t.Kind() != 0 {
 		if err := a.cannotDraw(); err != nil {
 			a.fail(err)
-			t = mapview.ToolNavigate
+			return mapview.ToolNavigate
 		}
 	}
-	a.m.SetTool(t)
-	a.bar.setCurrent(t)
+	return t
 }
 
 // cannotDraw says why nothing can be drawn now (nil when it can): the
