@@ -52,6 +52,20 @@ func openPackageFile(path string) (*pkgReader, func(), error) {
 	return p, func() { f.Close() }, nil
 }
 
+// loadPackage opens the package at path and reads its contents; call
+// closeFn when done with p.
+func loadPackage(path string) (p *pkgReader, c *packageContents, closeFn func(), err error) {
+	p, closeFn, err = openPackageFile(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if c, err = readPackage(p); err != nil {
+		closeFn()
+		return nil, nil, nil, err
+	}
+	return p, c, closeFn, nil
+}
+
 // OpenPackage builds a fresh store at storePath (which must not exist)
 // from the package at pkgPath: its events imported as any Frontier CSV
 // is, its curation, its layers in order with their visibility and locks,
@@ -63,15 +77,11 @@ func OpenPackage(ctx context.Context, pkgPath, storePath string, progress func(d
 	if _, err := os.Stat(storePath); err == nil {
 		return PackageReport{}, fmt.Errorf("open package: %s already exists", storePath)
 	}
-	p, closeFn, err := openPackageFile(pkgPath)
+	p, c, closeFn, err := loadPackage(pkgPath)
 	if err != nil {
 		return PackageReport{}, err
 	}
 	defer closeFn()
-	c, err := readPackage(p)
-	if err != nil {
-		return PackageReport{}, err
-	}
 	if err := os.MkdirAll(filepath.Dir(storePath), 0o755); err != nil {
 		return PackageReport{}, fmt.Errorf("open package: %w", err)
 	}
@@ -98,15 +108,11 @@ func OpenPackage(ctx context.Context, pkgPath, storePath string, progress func(d
 // added. Each part is committed as it is applied; a failure part-way
 // says what was merged.
 func MergePackage(ctx context.Context, dst *data.Store, pkgPath string, progress func(data.ImportReport)) (PackageReport, error) {
-	p, closeFn, err := openPackageFile(pkgPath)
+	p, c, closeFn, err := loadPackage(pkgPath)
 	if err != nil {
 		return PackageReport{}, err
 	}
 	defer closeFn()
-	c, err := readPackage(p)
-	if err != nil {
-		return PackageReport{}, err
-	}
 	return applyPackage(ctx, dst, p, c, true, progress)
 }
 
