@@ -182,18 +182,12 @@ func circleCap(c orb.Point, radius float64) int8 {
 func circleRing(ring []float64, c orb.Point, radius float64, n int) []float64 {
 	ring = ring[:0]
 	pts := data.GeoCircle(c, radius, n)
-	prev, off := c[0], 0.0
+	uw := lonUnwrapper{prev: c[0]}
 	for _, p := range pts {
 		if math.IsNaN(p[0]) || math.IsNaN(p[1]) {
 			continue
 		}
-		lon := p[0] + off
-		if d := lon - prev; math.Abs(d) > 180 {
-			off -= 360 * math.Round(d/360)
-			lon = p[0] + off
-		}
-		prev = lon
-		x, y := data.Mercator(lon, p[1])
+		x, y := uw.mercator(p)
 		ring = append(ring, x, y)
 	}
 	return ring
@@ -241,6 +235,23 @@ func circlePixelRadius(v Viewport, cy, radius float64, capKind int8) float64 {
 	return radius / (earthCircumference * k) * v.WorldSize()
 }
 
+// lonUnwrapper projects the points of a line one after another, keeping
+// each longitude within 180° of the one before (adding or removing whole
+// turns), so a line across the antimeridian stays in one piece.
+type lonUnwrapper struct{ prev, off float64 }
+
+// mercator returns p's normalised Mercator position with its longitude
+// unwrapped.
+func (u *lonUnwrapper) mercator(p orb.Point) (x, y float64) {
+	lon := p[0] + u.off
+	if d := lon - u.prev; math.Abs(d) > 180 {
+		u.off -= 360 * math.Round(d/360)
+		lon = p[0] + u.off
+	}
+	u.prev = lon
+	return data.Mercator(lon, p[1])
+}
+
 // geodesicPath appends the line from a to b to merc: straight in Mercator
 // when short, else the geodesic cut into geodesicSteps pieces with
 // unwrapped longitudes. It returns merc and the distance and initial
@@ -252,7 +263,7 @@ func geodesicPath(merc []float64, a, b orb.Point) ([]float64, float64, float64) 
 		x1, y1 := data.Mercator(b[0], b[1])
 		return append(merc, x0, y0, x1, y1), dist, brg
 	}
-	prev, off := a[0], 0.0
+	uw := lonUnwrapper{prev: a[0]}
 	for i := 0; i <= geodesicSteps; i++ {
 		p := b
 		switch i {
@@ -265,13 +276,7 @@ func geodesicPath(merc []float64, a, b orb.Point) ([]float64, float64, float64) 
 		if math.IsNaN(p[0]) || math.IsNaN(p[1]) {
 			continue
 		}
-		lon := p[0] + off
-		if d := lon - prev; math.Abs(d) > 180 {
-			off -= 360 * math.Round(d/360)
-			lon = p[0] + off
-		}
-		prev = lon
-		x, y := data.Mercator(lon, p[1])
+		x, y := uw.mercator(p)
 		merc = append(merc, x, y)
 	}
 	return merc, dist, brg
