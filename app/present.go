@@ -145,20 +145,24 @@ func (p *presenter) resized() {
 	}
 }
 
-// key moves through the deck: → ↓ PageDown space Enter next, ← ↑ PageUp
-// BackSpace previous, Home first, End last, Esc leaves.
-func (p *presenter) key(ev *fyne.KeyEvent) {
-	switch ev.Name {
+// key moves through the deck (see stepKey).
+func (p *presenter) key(ev *fyne.KeyEvent) { stepKey(ev.Name, p.i, len(p.deck), p.goTo, p.exit) }
+
+// stepKey is the keyboard of presenter mode and step-through, at position
+// i of n: → ↓ PageDown space Enter next, ← ↑ PageUp BackSpace previous,
+// Home first, End last, Esc leaves.
+func stepKey(name fyne.KeyName, i, n int, goTo func(int), exit func()) {
+	switch name {
 	case fyne.KeyRight, fyne.KeyDown, fyne.KeyPageDown, fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
-		p.goTo(p.i + 1)
+		goTo(i + 1)
 	case fyne.KeyLeft, fyne.KeyUp, fyne.KeyPageUp, fyne.KeyBackspace:
-		p.goTo(p.i - 1)
+		goTo(i - 1)
 	case fyne.KeyHome:
-		p.goTo(0)
+		goTo(0)
 	case fyne.KeyEnd:
-		p.goTo(len(p.deck) - 1)
+		goTo(n - 1)
 	case fyne.KeyEscape:
-		p.exit()
+		exit()
 	}
 }
 

@@ -146,22 +146,8 @@ func (s *stepper) loadCard(row int32) {
 	})
 }
 
-// key steps: → ↓ PageDown space Enter next, ← ↑ PageUp BackSpace back,
-// Home/End first/last, Esc leaves.
-func (s *stepper) key(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyRight, fyne.KeyDown, fyne.KeyPageDown, fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
-		s.goTo(s.i + 1)
-	case fyne.KeyLeft, fyne.KeyUp, fyne.KeyPageUp, fyne.KeyBackspace:
-		s.goTo(s.i - 1)
-	case fyne.KeyHome:
-		s.goTo(0)
-	case fyne.KeyEnd:
-		s.goTo(len(s.rows) - 1)
-	case fyne.KeyEscape:
-		s.exit()
-	}
-}
+// key steps through the events (see stepKey).
+func (s *stepper) key(ev *fyne.KeyEvent) { stepKey(ev.Name, s.i, len(s.rows), s.goTo, s.exit) }
 
 // typed handles P (autoplay on/off) and +/− (its interval).
 func (s *stepper) typed(r rune) {
