@@ -422,9 +422,6 @@ func scanKeyIn(srcids *bolt.Bucket, id uint64) []byte {
 // noteActors makes sure every actor e names has an actor record.
 func (w *curationTx) noteActors(e *Event) error {
 	note := func(name, inter string) error {
-		if name == "" {
-			return nil
-		}
 		id, err := w.in.intern(name)
 		if err != nil {
 			return err
@@ -436,22 +433,7 @@ func (w *curationTx) noteActors(e *Event) error {
 		}
 		return w.actors.Put(k[:], encodeActor(Actor{Type: InterName(inter)}))
 	}
-	for _, a := range []struct{ name, inter string }{{e.Actor1, e.Inter1}, {e.Actor2, e.Inter2}} {
-		if err := note(a.name, a.inter); err != nil {
-			return err
-		}
-	}
-	for _, a := range e.Assoc1 {
-		if err := note(a, e.Inter1); err != nil {
-			return err
-		}
-	}
-	for _, a := range e.Assoc2 {
-		if err := note(a, e.Inter2); err != nil {
-			return err
-		}
-	}
-	return nil
+	return e.eachActorInter(note)
 }
 
 // putActorRecord writes one actor name's record and alias.

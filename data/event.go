@@ -100,6 +100,36 @@ type Event struct {
 	Updated time.Time
 }
 
+// eachActorInter calls fn with every actor name the event gives —
+// actor1, actor2, then the actors associated with each — with the inter
+// code of its side, leaving out empty names and stopping at the first
+// error.
+func (e *Event) eachActorInter(fn func(name, inter string) error) error {
+	call := func(name, inter string) error {
+		if name == "" {
+			return nil
+		}
+		return fn(name, inter)
+	}
+	if err := call(e.Actor1, e.Inter1); err != nil {
+		return err
+	}
+	if err := call(e.Actor2, e.Inter2); err != nil {
+		return err
+	}
+	for _, a := range e.Assoc1 {
+		if err := call(a, e.Inter1); err != nil {
+			return err
+		}
+	}
+	for _, a := range e.Assoc2 {
+		if err := call(a, e.Inter2); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Actors returns every actor named by the event (actor1, actor2 and the
 // associated actors), without empty names or repeats.
 func (e *Event) Actors() []string {

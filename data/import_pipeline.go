@@ -106,9 +106,6 @@ func (b *chunkBuilder) add(e *Event) error {
 // typed by its inter code; the writer stores it unless the actor exists.
 func (b *chunkBuilder) noteActors(e *Event) error {
 	note := func(name, inter string) error {
-		if name == "" {
-			return nil
-		}
 		id, err := b.in.intern(name)
 		if err != nil || b.actorsSeen[id] {
 			return err
@@ -117,23 +114,7 @@ func (b *chunkBuilder) noteActors(e *Event) error {
 		b.c.actors = append(b.c.actors, actorEntry{id, encodeActor(Actor{Type: InterName(inter)})})
 		return nil
 	}
-	if err := note(e.Actor1, e.Inter1); err != nil {
-		return err
-	}
-	if err := note(e.Actor2, e.Inter2); err != nil {
-		return err
-	}
-	for _, a := range e.Assoc1 {
-		if err := note(a, e.Inter1); err != nil {
-			return err
-		}
-	}
-	for _, a := range e.Assoc2 {
-		if err := note(a, e.Inter2); err != nil {
-			return err
-		}
-	}
-	return nil
+	return e.eachActorInter(note)
 }
 
 // finish slices the values out of the arena, sorts the items by source key
