@@ -41,6 +41,11 @@ func Load(store *data.Store) (*Source, error) {
 	if err != nil {
 		return nil, err
 	}
+	return NewDefaultSource(store, ix)
+}
+
+// NewDefaultSource is NewSource with the embedded basemap.
+func NewDefaultSource(store *data.Store, ix *data.Index) (*Source, error) {
 	base, err := basemap.Default()
 	if err != nil {
 		return nil, fmt.Errorf("basemap: %w", err)

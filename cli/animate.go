@@ -9,7 +9,6 @@ import (
 
 	"frontier/brief"
 	"frontier/data"
-	"frontier/mapview/basemap"
 )
 
 // runAnimate is "frontier animate": one frame per step from --from to
@@ -80,11 +79,7 @@ func runAnimate(env *Env, args []string) error {
 		return err
 	}
 	defer env.release(store)
-	base, err := basemap.Default()
-	if err != nil {
-		return err
-	}
-	src, err := brief.NewSource(store, ix, base)
+	src, err := brief.NewDefaultSource(store, ix)
 	if err != nil {
 		return err
 	}

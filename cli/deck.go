@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"frontier/brief"
-	"frontier/mapview/basemap"
 )
 
 // Default size of deck slides and animation frames.
@@ -67,11 +66,7 @@ func runDeck(env *Env, args []string) error {
 	if len(views) == 0 {
 		return fmt.Errorf("the store has no saved views to export")
 	}
-	base, err := basemap.Default()
-	if err != nil {
-		return err
-	}
-	src, err := brief.NewSource(store, ix, base)
+	src, err := brief.NewDefaultSource(store, ix)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,6 @@ import (
 	"frontier/brief"
 	"frontier/data"
 	"frontier/mapview"
-	"frontier/mapview/basemap"
 )
 
 // Defaults of `frontier render`.
@@ -78,11 +77,7 @@ func runRender(env *Env, args []string) error {
 		return err
 	}
 	defer closeStore()
-	base, err := basemap.Default()
-	if err != nil {
-		return err
-	}
-	src, err := brief.NewSource(store, ix, base)
+	src, err := brief.NewDefaultSource(store, ix)
 	if err != nil {
 		return err
 	}
@@ -99,7 +94,7 @@ func runRender(env *Env, args []string) error {
 	v := o.viewport(w, h, ix, res.Rows, src.AnnotationsFor(layers, f.From, f.To))
 	m := &brief.Map{Viewport: v, Filter: *f, Rows: res.Rows, Layers: layers, Title: o.title, Halos: o.halos, NoLabels: o.noLabels}
 	var frame mapview.Frame
-	drawn, err := src.Draw(mapview.NewRenderer(base), &frame, m)
+	drawn, err := src.Draw(mapview.NewRenderer(src.Base), &frame, m)
 	if err != nil {
 		return err
 	}
@@ -154,11 +149,7 @@ func renderView(env *Env, db string, o *renderOptions, ff *filterFlags, set map[
 	if err != nil {
 		return err
 	}
-	base, err := basemap.Default()
-	if err != nil {
-		return err
-	}
-	src, err := brief.NewSource(store, ix, base)
+	src, err := brief.NewDefaultSource(store, ix)
 	if err != nil {
 		return err
 	}
@@ -172,7 +163,7 @@ func renderView(env *Env, db string, o *renderOptions, ff *filterFlags, set map[
 		return err
 	}
 	var frame mapview.Frame
-	drawn, err := src.Draw(mapview.NewRenderer(base), &frame, m)
+	drawn, err := src.Draw(mapview.NewRenderer(src.Base), &frame, m)
 	if err != nil {
 		return err
 	}
