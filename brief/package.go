@@ -78,13 +78,17 @@ type EventKey struct {
 // packageView is a view as a package keeps it: layers by their position
 // in Manifest.Layers, the selected event by key.
 type packageView struct {
-	Title     string      `json:"title"`
-	Notes     string      `json:"notes,omitempty"`
-	Order     int         `json:"order"`
-	CenterLon float64     `json:"center_lon"`
-	CenterLat float64     `json:"center_lat"`
-	Zoom      float64     `json:"zoom"`
-	Filter    data.Filter `json:"filter"`
+	Title     string  `json:"title"`
+	Notes     string  `json:"notes,omitempty"`
+	Order     int     `json:"order"`
+	CenterLon float64 `json:"center_lon"`
+	CenterLat float64 `json:"center_lat"`
+	Zoom      float64 `json:"zoom"`
+	// Width and Height are the map's size when the view was saved (0 when
+	// unknown), which images of the view frame.
+	Width  int         `json:"width,omitempty"`
+	Height int         `json:"height,omitempty"`
+	Filter data.Filter `json:"filter"`
 	// Layers are positions in Manifest.Layers; null shows the layers not
 	// hidden.
 	Layers   []int     `json:"layers"`
@@ -149,7 +153,7 @@ func WritePackage(ctx context.Context, path string, src *Source, rows []int32, l
 	}
 	pviews := make([]packageView, len(views))
 	for i, v := range views {
-		pv := packageView{Title: v.Title, Notes: v.Notes, Order: i, CenterLon: v.CenterLon, CenterLat: v.CenterLat, Zoom: v.Zoom, Filter: v.Filter}
+		pv := packageView{Title: v.Title, Notes: v.Notes, Order: i, CenterLon: v.CenterLon, CenterLat: v.CenterLat, Zoom: v.Zoom, Width: v.Width, Height: v.Height, Filter: v.Filter}
 		if v.Layers != nil {
 			pv.Layers = []int{}
 			for _, id := range v.Layers {

@@ -252,7 +252,8 @@ func checkViews(name string, views []packageView, layers int) error {
 
 // view is pv without its package references.
 func (pv *packageView) view() data.View {
-	return data.View{Title: pv.Title, Notes: pv.Notes, Order: pv.Order, CenterLon: pv.CenterLon, CenterLat: pv.CenterLat, Zoom: pv.Zoom, Filter: pv.Filter}
+	return data.View{Title: pv.Title, Notes: pv.Notes, Order: pv.Order, CenterLon: pv.CenterLon, CenterLat: pv.CenterLat, Zoom: pv.Zoom,
+		Width: pv.Width, Height: pv.Height, Filter: pv.Filter}
 }
 
 // ReadManifest reads the manifest of the package at path (to show what

@@ -45,7 +45,7 @@ func briefingStore(t *testing.T) *data.Store {
 	}
 	shown := addLayer(t, s, "Situation", false)
 	hidden := addLayer(t, s, "Sources", true)
-	putView(t, s, data.View{Title: "Overview", CenterLon: 72.2, CenterLat: 34.2, Zoom: 7, Notes: "Start here."})
+	putView(t, s, data.View{Title: "Overview", CenterLon: 72.2, CenterLat: 34.2, Zoom: 7, Width: 1100, Height: 640, Notes: "Start here."})
 	putView(t, s, data.View{Title: "Bajaur wave", CenterLon: 71.5, CenterLat: 34.7, Zoom: 9,
 		Filter: data.Filter{Tags: []string{"Bajaur wave"}, From: day("2025-07-01"), To: day("2025-07-31")}, Layers: []uint64{hidden.ID, shown.ID}})
 	putView(t, s, data.View{Title: "Bravo", CenterLon: 71.58, CenterLat: 34.01, Zoom: 10,
@@ -165,7 +165,7 @@ func TestPackageOpenShowsTheSame(t *testing.T) {
 	for i, w := range wantViews {
 		g := gotViews[i]
 		if g.Title != w.Title || g.Notes != w.Notes || g.Order != w.Order || g.CenterLon != w.CenterLon || g.CenterLat != w.CenterLat ||
-			g.Zoom != w.Zoom || !reflect.DeepEqual(g.Filter, w.Filter) {
+			g.Zoom != w.Zoom || g.Width != w.Width || g.Height != w.Height || !reflect.DeepEqual(g.Filter, w.Filter) {
 			t.Errorf("view %d: got %+v, want %+v", i, g, w)
 		}
 		if (g.Layers == nil) != (w.Layers == nil) || len(g.Layers) != len(w.Layers) {
