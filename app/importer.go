@@ -61,8 +61,15 @@ func (s *session) close() {
 	}
 }
 
-// stop ends playback and every worker of the UI.
+// stop ends playback and every worker of the UI. A presentation on the
+// window ends first and the speaker notes close: an edit or an import that
+// rebuilds the window (Ctrl+Z works on the stage) must not leave them
+// driven by this UI once it is gone.
 func (u *mainUI) stop() {
+	if u.brief != nil {
+		u.brief.stage.exit()
+		u.brief.notes.close()
+	}
 	if u.cancelImport != nil {
 		u.cancelImport() // an import stops at its next batch
 	}

@@ -275,3 +275,30 @@ func TestF5PresentsWithTheKeyboardOnTheMap(t *testing.T) {
 		t.Fatal("F5 on the map did not start presenting")
 	}
 }
+
+// A window rebuilt under a presentation (an event edit undone with Ctrl+Z
+// on the stage, an import) ends the presentation and closes the speaker
+// notes first, so neither is left driven by the UI that is gone.
+func TestRebuildEndsThePresentation(t *testing.T) {
+	as, u := newAnnotTestUI(t)
+	c := useFakeFlights(u)
+	threeViews(t, u)
+	u.brief.toggleNotesWindow()
+	u.brief.present(0)
+	land(u, c)
+	if !u.brief.stage.on || !u.win.FullScreen() {
+		t.Fatal("the presentation did not start")
+	}
+	content := u.brief.stage.saved.content
+	ix, err := data.LoadIndex(as.s.store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as.s.open(ix)
+	if u.brief.stage.on || u.brief.notes.isOpen() {
+		t.Errorf("after the rebuild: stage on %v, notes open %v", u.brief.stage.on, u.brief.notes.isOpen())
+	}
+	if u.win.FullScreen() || u.win.Content() == u.brief.stage.root || u.win.Content() == content {
+		t.Error("the window still shows the stage or the old layout")
+	}
+}
