@@ -165,7 +165,7 @@ func (u *mainUI) selectPending() {
 		return
 	}
 	u.selectAfterReload = 0
-	row := rowOfID(u.st.ix, id)
+	row := u.st.ix.RowOf(id)
 	switch {
 	case row < 0:
 	case inRows(u.st.snap.result.Rows, row):
@@ -181,16 +181,6 @@ func (u *mainUI) selectPending() {
 func inRows(rows []int32, row int) bool {
 	_, ok := slices.BinarySearch(rows, int32(row))
 	return ok
-}
-
-// rowOfID returns the index row of event id, or -1.
-func rowOfID(ix *data.Index, id uint64) int {
-	for i, v := range ix.ID {
-		if v == id {
-			return i
-		}
-	}
-	return -1
 }
 
 // reopen shows ix in a new window content that keeps what the old one
@@ -487,7 +477,7 @@ func (u *mainUI) eventHistoryStep(d *curateDoc, undo bool) {
 		return func() {
 			u.showCuration(r, func(data.EventChange) uint64 {
 				for _, e := range restored {
-					if e.ID != 0 && rowOfID(r.ix, e.ID) >= 0 {
+					if e.ID != 0 && r.ix.RowOf(e.ID) >= 0 {
 						return e.ID
 					}
 				}

@@ -349,7 +349,7 @@ func (b *briefing) flyToViewAt(v *data.View, vp mapview.Viewport, done func()) {
 		u.st.setFilter(start)
 	}
 	b.setLayers(target.Layers)
-	u.st.selectRow(b.rowOf(target.Selected))
+	u.st.selectRow(u.st.ix.RowOf(target.Selected))
 	b.fly.flyTo(vp, tween, func() {
 		b.applyViewState(&target)
 		if done != nil {

@@ -138,22 +138,13 @@ func (b *briefing) applyViewState(v *data.View) {
 		u.st.setFilter(v.Filter)
 	}
 	b.setLayers(v.Layers)
-	u.st.selectRow(b.rowOf(v.Selected))
+	u.st.selectRow(u.st.ix.RowOf(v.Selected))
 }
 
 // viewportOf is the map viewport (centre and zoom) of a saved view.
 func viewportOf(v *data.View) mapview.Viewport {
 	x, y := data.Mercator(v.CenterLon, v.CenterLat)
 	return mapview.Viewport{CenterX: x, CenterY: y, Zoom: v.Zoom}.Clamp()
-}
-
-// rowOf returns the index row of the event with store ID id (-1 when it
-// is 0 or not loaded).
-func (b *briefing) rowOf(id uint64) int {
-	if id == 0 {
-		return -1
-	}
-	return slices.Index(b.u.st.ix.ID, id)
 }
 
 // pausePlayback stops playback, which would move the window under a view.

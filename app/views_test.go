@@ -154,7 +154,7 @@ func TestCaptureRestoreRoundTripsEveryField(t *testing.T) {
 	b.setLayers([]uint64{layers[1].ID})
 	settle(u)
 	khar := kharID(t, u.st.ix)
-	row := b.rowOf(khar)
+	row := b.u.st.ix.RowOf(khar)
 	if n := len(u.st.snap.result.Rows); n != 1 || int(u.st.snap.result.Rows[0]) != row {
 		t.Fatalf("the test filter passes %d events, want the one at Khar", n)
 	}

@@ -173,13 +173,8 @@ func (src *Source) AnnotationsFor(layers []uint64, from, to time.Time) []data.An
 
 // RowOf returns the index row of the event with store ID id, or -1.
 func (src *Source) RowOf(id uint64) int {
-	if id == 0 || src.Index == nil {
+	if src.Index == nil {
 		return -1
 	}
-	for i, v := range src.Index.ID {
-		if v == id {
-			return i
-		}
-	}
-	return -1
+	return src.Index.RowOf(id)
 }

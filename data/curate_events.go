@@ -199,16 +199,3 @@ func (s *Store) DeleteEvent(id uint64) error {
 	_, err = s.Apply(c)
 	return err
 }
-
-// MergeEvents merges drop into keep (see MergeEventsChange) and returns
-// the merged event.
-func (s *Store) MergeEvents(keep, drop uint64, take []string) (*Event, error) {
-	c, err := s.MergeEventsChange(keep, drop, take)
-	if err != nil {
-		return nil, err
-	}
-	if c, err = s.Apply(c); err != nil {
-		return nil, err
-	}
-	return &c.After[0], nil
-}

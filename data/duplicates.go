@@ -289,8 +289,3 @@ func (s *Store) MarkDistinctChange(a, b uint64, distinct bool) (EventChange, err
 	}
 	return c, nil
 }
-
-// MarkDistinct marks events a and b as not duplicates.
-func (s *Store) MarkDistinct(a, b uint64) error {
-	return s.applyPlanned(s.MarkDistinctChange(a, b, true))
-}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 
@@ -233,4 +234,14 @@ func (ix *Index) timeRange(from, to int64) (lo, hi int) {
 	lo = sort.Search(len(ix.Start), func(i int) bool { return ix.Start[i] >= from })
 	hi = sort.Search(len(ix.Start), func(i int) bool { return ix.Start[i] > to })
 	return lo, hi
+}
+
+// RowOf returns the row of the event with store ID id, or -1 (also for
+// id 0). It scans the rows: for an occasional lookup (a selection, a
+// view), not per event.
+func (ix *Index) RowOf(id uint64) int {
+	if id == 0 {
+		return -1
+	}
+	return slices.Index(ix.ID, id)
 }
