@@ -9,10 +9,9 @@ import (
 	"frontier/data"
 )
 
-// Drawn extents the hit tests assume, in logical pixels at device scale 1.
+// Drawn extents the hit tests assume (the painter's markerRadius,
+// labelGap and text sizes are the rest).
 const (
-	// markerHitRadius is the radius of a marker's symbol.
-	markerHitRadius = 8.0
 	// textCharWidth and textLineHeight approximate a label's extent as
 	// fractions of its text size: width per character and line height.
 	textCharWidth  = 0.6
@@ -68,7 +67,7 @@ func hitOne(v Viewport, a *data.Annotation, x, y, slop float64) bool {
 	switch a.Kind {
 	case data.KindMarker:
 		px, py := v.LonLatToPixel(a.Points[0])
-		if math.Hypot(px-x, py-y) <= markerHitRadius*s+slop {
+		if math.Hypot(px-x, py-y) <= markerRadius*s+slop {
 			return true
 		}
 		if a.Label == "" {
@@ -76,7 +75,7 @@ func hitOne(v Viewport, a *data.Annotation, x, y, slop float64) bool {
 		}
 		// The label sits to the right of the symbol.
 		w, h := textExtent(a, s)
-		x0 := px + markerHitRadius*s + 2*s
+		x0 := px + (markerRadius+labelGap)*s
 		return inBox(x, y, x0-slop, py-h/2-slop, x0+w+slop, py+h/2+slop)
 	case data.KindText:
 		px, py := v.LonLatToPixel(a.Points[0])
@@ -96,10 +95,16 @@ func hitOne(v Viewport, a *data.Annotation, x, y, slop float64) bool {
 		if a.Radius <= 0 {
 			return false
 		}
-		r := data.GeoCircle(a.Points[0], a.Radius, circleHitSegments)
-		ring := pixelsOf(v, r[:len(r)-1])
+		// The ring the painter draws: longitudes unwrapped, so a circle
+		// across the antimeridian stays one piece.
+		merc := circleRing(nil, a.Points[0], a.Radius, circleHitSegments)
+		ring := mercPixels(v, merc[:max(0, len(merc)-2)]) // its last point closes it
 		return nearPath(ring, true, x, y, reach) || (filled && inRing(ring, x, y))
-	default: // polyline, arrow, freehand, range-bearing
+	case data.KindRangeBearing:
+		// The drawn line: a geodesic, curved when long.
+		merc, _, _ := geodesicPath(nil, a.Points[0], a.Points[len(a.Points)-1])
+		return nearPath(mercPixels(v, merc), false, x, y, reach)
+	default: // polyline, arrow, freehand
 		return nearPath(pixelsOf(v, a.Points), false, x, y, reach)
 	}
 }
@@ -108,8 +113,9 @@ func hitOne(v Viewport, a *data.Annotation, x, y, slop float64) bool {
 func textExtent(a *data.Annotation, scale float64) (w, h float64) {
 	size := a.Style.TextSize
 	if size <= 0 {
-		size = 14
+		size = defaultText
 	}
+	size = clampf(size, minText, maxText)
 	n := utf8.RuneCountInString(a.Label)
 	if a.Kind == data.KindText && n == 0 {
 		n = 1
@@ -126,6 +132,15 @@ func pixelsOf(v Viewport, pts []orb.Point) [][2]float64 {
 	out := make([][2]float64, len(pts))
 	for i, p := range pts {
 		out[i][0], out[i][1] = v.LonLatToPixel(p)
+	}
+	return out
+}
+
+// mercPixels projects normalised Mercator x, y pairs to pixels of v.
+func mercPixels(v Viewport, merc []float64) [][2]float64 {
+	out := make([][2]float64, len(merc)/2)
+	for i := range out {
+		out[i][0], out[i][1] = v.ToPixel(merc[2*i], merc[2*i+1])
 	}
 	return out
 }

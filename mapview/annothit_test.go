@@ -148,3 +148,47 @@ func ExampleHitAnnotation() {
 	// [200 100] 2 true
 	// [360 152] 0 false
 }
+
+// A circle across the antimeridian and a long range-bearing line are hit
+// where the painter draws them: the circle's ring in one piece, the line
+// along its geodesic, not along the straight chord.
+func TestHitAnnotationFollowsTheDrawnShape(t *testing.T) {
+	cx, cy := data.Mercator(179.5, 0)
+	v := Viewport{CenterX: cx, CenterY: cy, Zoom: 6, Width: 800, Height: 500, Scale: 1}
+	circle := data.Annotation{ID: 1, Kind: data.KindCircle, Style: data.DefaultStyle(data.KindCircle),
+		Points: []orb.Point{{179.5, 0}}, Radius: 200e3}
+	circle.Style.FillOpacity = 0
+	east := data.GeoDestination(orb.Point{179.5, 0}, 90, 200e3) // past 180°: drawn east of the centre
+	ex, ey := v.ToPixel(data.Mercator(east[0]+360, east[1]))
+	for _, c := range []struct {
+		name string
+		x, y float64
+		want bool
+	}{
+		{"on the ring east of the antimeridian", ex, ey, true},
+		{"far west, on the row of the ring's folded edge", 20, ey, false},
+		{"inside the unfilled ring", 400, 250, false},
+	} {
+		if _, ok := HitAnnotation(v, []data.Annotation{circle}, c.x, c.y, 3); ok != c.want {
+			t.Errorf("circle, %s (%.0f, %.0f): hit %v, want %v", c.name, c.x, c.y, ok, c.want)
+		}
+	}
+
+	mx, my := data.Mercator(80, 50)
+	w := Viewport{CenterX: mx, CenterY: my, Zoom: 4, Width: 1000, Height: 700, Scale: 1}
+	line := data.Annotation{ID: 2, Kind: data.KindRangeBearing, Style: data.DefaultStyle(data.KindRangeBearing),
+		Points: []orb.Point{{60, 50}, {100, 50}}}
+	merc, _, _ := geodesicPath(nil, line.Points[0], line.Points[1])
+	mid := len(merc) / 4 * 2
+	gx, gy := w.ToPixel(merc[mid], merc[mid+1])
+	sx, sy := w.LonLatToPixel(orb.Point{80, 50})
+	if gy > sy-20 {
+		t.Fatalf("the geodesic's middle (%.0f, %.0f) is not well north of the chord's (%.0f, %.0f)", gx, gy, sx, sy)
+	}
+	if _, ok := HitAnnotation(w, []data.Annotation{line}, gx, gy, 3); !ok {
+		t.Error("the drawn geodesic is not hit at its middle")
+	}
+	if _, ok := HitAnnotation(w, []data.Annotation{line}, sx, sy, 3); ok {
+		t.Error("the straight chord, which is not drawn, is hit")
+	}
+}
