@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -96,7 +97,7 @@ func (u *mainUI) backupTo(path string, done func(path string, size int64, err er
 		prog.Show()
 		store := u.sess.store
 		go func() {
-			size, err := store.Backup(path, func(d, t int64) {
+			size, err := store.Backup(context.Background(), path, func(d, t int64) {
 				if t > 0 {
 					postToUI(func() { bar.SetValue(float64(d) / float64(t)) })
 				}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -49,7 +50,7 @@ func backupStore(env *Env, path, out string) (int64, string, error) {
 	progress := env.copyProgress("backing up " + path)
 	s, err := data.Open(path, data.Options{ReadOnly: true})
 	if err == nil {
-		size, err := s.Backup(out, progress)
+		size, err := s.Backup(context.Background(), out, progress)
 		if cerr := s.Close(); err == nil && cerr != nil {
 			err = cerr
 		}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -18,8 +19,9 @@ import (
 // not at all. The file appears under path only once complete and synced
 // (an older file there is replaced); it is private to the user (0600), as
 // the store is. progress, when not nil, is called now and then with the
-// bytes written so far and the total. Backup returns the copy's size.
-func (s *Store) Backup(path string, progress func(done, total int64)) (int64, error) {
+// bytes written so far and the total. Cancelling ctx stops the copy,
+// leaving nothing under path. Backup returns the copy's size.
+func (s *Store) Backup(ctx context.Context, path string, progress func(done, total int64)) (int64, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return 0, fmt.Errorf("back up store %s to %s: %w", s.path, path, err)
@@ -30,19 +32,24 @@ func (s *Store) Backup(path string, progress func(done, total int64)) (int64, er
 	var size int64
 	err = s.db.View(func(tx *bolt.Tx) error {
 		return atomicfile.WriteMode(path, fileMode, func(w io.Writer) error {
-			n, err := tx.WriteTo(&progressWriter{w: w, total: tx.Size(), progress: progress})
+			n, err := tx.WriteTo(&progressWriter{ctx: ctx, w: w, total: tx.Size(), progress: progress})
 			size = n
 			return err
 		})
 	})
 	if err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			err = cerr // bbolt's copy loses the cause's identity
+		}
 		return 0, fmt.Errorf("back up store %s to %s: %w", s.path, path, err)
 	}
 	return size, nil
 }
 
-// progressWriter counts what passes through it and reports every 4 MiB.
+// progressWriter counts what passes through it and reports every 4 MiB;
+// it fails once ctx is done.
 type progressWriter struct {
+	ctx        context.Context
 	w          io.Writer
 	done       int64
 	total      int64
@@ -51,6 +58,9 @@ type progressWriter struct {
 }
 
 func (p *progressWriter) Write(b []byte) (int, error) {
+	if err := p.ctx.Err(); err != nil {
+		return 0, err
+	}
 	n, err := p.w.Write(b)
 	p.done += int64(n)
 	if p.progress != nil && (p.done-p.lastReport >= 4<<20 || p.done == p.total) {

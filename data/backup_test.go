@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,7 +35,7 @@ func TestBackupWhileOpen(t *testing.T) {
 	}()
 	var calls int
 	var last, total int64
-	size, err := s.Backup(out, func(done, all int64) { calls++; last, total = done, all })
+	size, err := s.Backup(context.Background(), out, func(done, all int64) { calls++; last, total = done, all })
 	wg.Wait()
 	if err != nil {
 		t.Fatal(err)
@@ -71,7 +72,7 @@ func TestBackupWhileOpen(t *testing.T) {
 // TestBackupRefusesItself keeps a backup from replacing the open store.
 func TestBackupRefusesItself(t *testing.T) {
 	s := openTemp(t)
-	_, err := s.Backup(s.Path(), nil)
+	_, err := s.Backup(context.Background(), s.Path(), nil)
 	if err == nil || !strings.Contains(err.Error(), "cannot replace the store itself") {
 		t.Fatalf("backup onto the store: %v", err)
 	}
@@ -88,7 +89,7 @@ func TestIsStoreFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	backup := filepath.Join(dir, "b.db")
-	if _, err := s.Backup(backup, nil); err != nil {
+	if _, err := s.Backup(context.Background(), backup, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
@@ -98,5 +99,22 @@ func TestIsStoreFile(t *testing.T) {
 		if got := IsStoreFile(c.path); got != c.want {
 			t.Errorf("IsStoreFile(%s) = %v, want %v", c.path, got, c.want)
 		}
+	}
+}
+
+// A cancelled backup stops and leaves nothing under its name.
+func TestBackupCancelled(t *testing.T) {
+	s := openTemp(t)
+	if _, err := s.ImportSample(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	dir := t.TempDir()
+	if _, err := s.Backup(ctx, filepath.Join(dir, "b.db"), nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled backup: %v", err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("a cancelled backup left %d files", len(ents))
 	}
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -62,7 +63,7 @@ func (s *Store) backupBeforeMigration(have int) (string, error) {
 	if err != nil {
 		return fail(err)
 	}
-	if _, err := s.Backup(path, nil); err != nil {
+	if _, err := s.Backup(context.Background(), path, nil); err != nil {
 		return fail(err)
 	}
 	return path, nil

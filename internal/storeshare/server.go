@@ -2,6 +2,7 @@ package storeshare
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"net"
@@ -18,6 +19,10 @@ type Server struct {
 	path   string
 	holder Holder
 	store  Copier
+
+	// ctx ends with Close: a copy being written stops.
+	ctx    context.Context
+	cancel context.CancelFunc
 
 	mu     sync.Mutex
 	conns  map[net.Conn]bool
@@ -60,6 +65,7 @@ func Serve(storePath, what string, store Copier) (*Server, error) {
 	}
 	s := &Server{ln: ln, path: path, store: store, conns: map[net.Conn]bool{}, slots: make(chan struct{}, maxConns),
 		holder: Holder{PID: os.Getpid(), What: what, Since: time.Now()}}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.wg.Add(1)
 	go s.accept()
 	return s, nil
@@ -68,8 +74,9 @@ func Serve(storePath, what string, store Copier) (*Server, error) {
 // Path returns the socket's file name.
 func (s *Server) Path() string { return s.path }
 
-// Close stops answering and removes the socket. It waits for a copy being
-// written to finish, so the store may be closed once it returns.
+// Close stops answering and removes the socket. A copy being written is
+// stopped (its client is told) and Close waits for it to end, so the store
+// may be closed once it returns.
 func (s *Server) Close() error {
 	s.mu.Lock()
 	if s.closed {
@@ -77,6 +84,7 @@ func (s *Server) Close() error {
 		return nil
 	}
 	s.closed = true
+	s.cancel()
 	err := s.ln.Close()
 	for c := range s.conns {
 		c.SetReadDeadline(time.Now()) // unblocks a handler waiting for its request
@@ -113,6 +121,9 @@ func (s *Server) accept() {
 			<-s.slots
 			return
 		}
+		// The request's deadline is set before Close can see the
+		// connection, so Close's own deadline is never overwritten.
+		c.SetReadDeadline(time.Now().Add(requestTimeout))
 		s.conns[c] = true
 		s.wg.Add(1)
 		s.mu.Unlock()
@@ -130,9 +141,8 @@ func (s *Server) accept() {
 	}
 }
 
-// serve answers one connection's request.
+// serve answers one connection's request (its read deadline set).
 func (s *Server) serve(c net.Conn) {
-	c.SetReadDeadline(time.Now().Add(requestTimeout))
 	line, err := readLine(bufio.NewReaderSize(c, 512))
 	if err != nil {
 		s.send(c, reply{Final: true, Error: "read the request: " + err.Error()})
@@ -148,8 +158,14 @@ func (s *Server) serve(c net.Conn) {
 		h := s.holder
 		s.send(c, reply{Final: true, Holder: &h})
 	case opCopy:
-		size, err := s.store.Backup(req.Path, func(done, total int64) {
-			s.send(c, reply{Done: done, Total: total}) // a client gone does not stop the copy
+		// A client gone (killed, or given up waiting) stops the copy: it
+		// would only be thrown away.
+		ctx, cancel := context.WithCancel(s.ctx)
+		defer cancel()
+		size, err := s.store.Backup(ctx, req.Path, func(done, total int64) {
+			if s.send(c, reply{Done: done, Total: total}) != nil {
+				cancel()
+			}
 		})
 		if err != nil {
 			s.send(c, reply{Final: true, Error: err.Error()})
@@ -159,9 +175,11 @@ func (s *Server) serve(c net.Conn) {
 	}
 }
 
-func (s *Server) send(c net.Conn, r reply) {
+// send writes one reply line; an error means the client is gone.
+func (s *Server) send(c net.Conn, r reply) error {
 	c.SetWriteDeadline(time.Now().Add(writeTimeout))
-	c.Write(encodeLine(r))
+	_, err := c.Write(encodeLine(r))
+	return err
 }
 
 // readLine reads one line of at most maxLine bytes, without its newline.

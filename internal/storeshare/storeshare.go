@@ -13,6 +13,7 @@
 package storeshare
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -56,9 +57,9 @@ func (h Holder) String() string {
 }
 
 // Copier writes a consistent copy of the store it holds to path and
-// returns the copy's size; *data.Store is one.
+// returns the copy's size, stopping when ctx is done; *data.Store is one.
 type Copier interface {
-	Backup(path string, progress func(done, total int64)) (int64, error)
+	Backup(ctx context.Context, path string, progress func(done, total int64)) (int64, error)
 }
 
 // maxSocketPath is the longest socket path used: sun_path holds 104 bytes

@@ -316,3 +316,86 @@ func FuzzParseRequest(f *testing.F) {
 		}
 	})
 }
+
+// endlessCopier stands for a copy of a store far larger than any test
+// can write: it reports progress until its context ends.
+type endlessCopier struct {
+	started chan struct{}
+	ended   chan error
+}
+
+func (e *endlessCopier) Backup(ctx context.Context, _ string, progress func(done, total int64)) (int64, error) {
+	close(e.started)
+	for done := int64(0); ; done += 4 << 20 {
+		if err := ctx.Err(); err != nil {
+			e.ended <- err
+			return 0, err
+		}
+		progress(done, 1<<40)
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// Close stops a copy in progress instead of waiting for it (closing the
+// holder's window must not hang behind an abandoned copy), and a client
+// that goes away stops its copy.
+func TestCopyStops(t *testing.T) {
+	runDir(t)
+	store := filepath.Join(t.TempDir(), "big.db")
+	wait := func(what string, ch <-chan error) error {
+		t.Helper()
+		select {
+		case err := <-ch:
+			return err
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%s: the copy did not stop", what)
+			return nil
+		}
+	}
+
+	// Close while a client waits for its copy.
+	c := &endlessCopier{started: make(chan struct{}), ended: make(chan error, 1)}
+	srv, err := Serve(store, "desktop app", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied := make(chan error, 1)
+	go func() {
+		_, err := Copy(store, filepath.Join(t.TempDir(), "copy.db"), nil)
+		copied <- err
+	}()
+	<-c.started
+	closed := make(chan error, 1)
+	go func() { closed <- srv.Close() }()
+	if err := wait("Close", closed); err != nil {
+		t.Fatal(err)
+	}
+	if err := wait("Close", c.ended); !errors.Is(err, context.Canceled) {
+		t.Errorf("the copier ended with %v, want context.Canceled", err)
+	}
+	if err := wait("the client", copied); err == nil {
+		t.Error("the client was told its copy succeeded")
+	}
+
+	// A client that hangs up after the first progress line.
+	c = &endlessCopier{started: make(chan struct{}), ended: make(chan error, 1)}
+	srv, err = Serve(store, "desktop app", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	conn, err := net.Dial("unix", srv.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Write(encodeLine(request{Op: opCopy, Path: filepath.Join(t.TempDir(), "gone.db")})); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bufio.NewReader(conn).ReadString('\n'); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	if err := wait("the client hanging up", c.ended); !errors.Is(err, context.Canceled) {
+		t.Errorf("the copier ended with %v, want context.Canceled", err)
+	}
+}
