@@ -72,6 +72,7 @@ func ListActors(ix *data.Index) (ActorList, error) {
 			groupsOf[m] = append(groupsOf[m], g)
 		}
 	}
+	aliases := ix.AllAliases()
 	out := ActorList{Groups: ix.Groups}
 	if out.Groups == nil {
 		out.Groups = map[string][]string{}
@@ -82,7 +83,7 @@ func ListActors(ix *data.Index) (ActorList, error) {
 		}
 		name := ix.Strings[id]
 		out.Actors = append(out.Actors, ActorInfo{Name: name, Events: int(res.ActorCounts[id]), Type: a.Type,
-			Color: ix.ActorColor(id).Hex(), ColorSet: !a.Color.IsZero(), Aliases: ix.AliasesOf(id), Groups: groupsOf[name]})
+			Color: ix.ActorColor(id).Hex(), ColorSet: !a.Color.IsZero(), Aliases: aliases[id], Groups: groupsOf[name]})
 	}
 	sort.Slice(out.Actors, func(i, j int) bool {
 		a, b := out.Actors[i], out.Actors[j]

@@ -95,14 +95,27 @@ func (ix *Index) Canonical(name string) string {
 }
 
 // AliasesOf returns the names that stand for canonical actor ID id, sorted.
+// It scans every name: for one actor; AllAliases serves a whole list.
 func (ix *Index) AliasesOf(id uint32) []string {
-	var out []string
+	return ix.AllAliases()[id]
+}
+
+// AllAliases returns, by canonical actor ID, the names that stand for it,
+// sorted (none when the store has no aliases), in one pass over the names.
+func (ix *Index) AllAliases() map[uint32][]string {
+	var out map[uint32][]string
 	for a, to := range ix.canon {
-		if to == id && uint32(a) != id {
-			out = append(out, ix.Strings[a])
+		if uint32(a) == to {
+			continue
 		}
+		if out == nil {
+			out = map[uint32][]string{}
+		}
+		out[to] = append(out[to], ix.Strings[a])
 	}
-	sort.Strings(out)
+	for _, names := range out {
+		sort.Strings(names)
+	}
 	return out
 }
 
