@@ -410,13 +410,29 @@ func (w *curationTx) scanKey(id uint64) []byte {
 }
 
 func scanKeyIn(srcids *bolt.Bucket, id uint64) []byte {
+	return scanKeysIn(srcids, []uint64{id})[id]
+}
+
+// scanKeysIn finds the event keys of the IDs ids in one walk of the
+// source-key index, stopping once all are found.
+func scanKeysIn(srcids *bolt.Bucket, ids []uint64) map[uint64][]byte {
+	found := make(map[uint64][]byte, len(ids))
+	for _, id := range ids {
+		found[id] = nil
+	}
+	left := len(found)
 	c := srcids.Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if len(v) == 16 && binary.BigEndian.Uint64(v[8:16]) == id {
-			return bytes.Clone(v)
+	for k, v := c.First(); k != nil && left > 0; k, v = c.Next() {
+		if len(v) != 16 {
+			continue
+		}
+		id := binary.BigEndian.Uint64(v[8:16])
+		if key, want := found[id]; want && key == nil {
+			found[id] = bytes.Clone(v)
+			left--
 		}
 	}
-	return nil
+	return found
 }
 
 // noteActors makes sure every actor e names has an actor record.

@@ -16,17 +16,36 @@ var ErrNoEvent = errors.New("no such event")
 // time it walks the source-key index (tens of milliseconds for a million
 // events); EventAt is immediate.
 func (s *Store) EventByID(id uint64) (*Event, error) {
-	var e *Event
+	es, err := s.eventsByID(id)
+	if err != nil {
+		return nil, err
+	}
+	return &es[0], nil
+}
+
+// eventsByID loads the events ids, in that order, with the user's tags,
+// in one walk of the source-key index however many there are.
+func (s *Store) eventsByID(ids ...uint64) ([]Event, error) {
+	out := make([]Event, 0, len(ids))
 	err := s.db.View(func(tx *bolt.Tx) error {
-		k := scanKeyIn(tx.Bucket(bucketSrcIDs), id)
-		if k == nil {
-			return fmt.Errorf("event %d: %w", id, ErrNoEvent)
+		keys := scanKeysIn(tx.Bucket(bucketSrcIDs), ids)
+		for _, id := range ids {
+			k := keys[id]
+			if k == nil {
+				return fmt.Errorf("event %d: %w", id, ErrNoEvent)
+			}
+			e, err := s.eventIn(tx, k)
+			if err != nil {
+				return err
+			}
+			out = append(out, *e)
 		}
-		var err error
-		e, err = s.eventIn(tx, k)
-		return err
+		return nil
 	})
-	return e, err
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // EventAt loads the event with the given start time and ID (as the index
@@ -133,13 +152,11 @@ func (s *Store) DeleteEventsChange(ids ...uint64) (EventChange, error) {
 	if len(ids) > 1 {
 		c.Label = fmt.Sprintf("Delete %d events", len(ids))
 	}
-	for _, id := range ids {
-		e, err := s.EventByID(id)
-		if err != nil {
-			return c, fmt.Errorf("delete: %w", err)
-		}
-		c.Before = append(c.Before, *e)
+	es, err := s.eventsByID(ids...)
+	if err != nil {
+		return c, fmt.Errorf("delete: %w", err)
 	}
+	c.Before = es
 	return c, nil
 }
 
@@ -150,14 +167,11 @@ func (s *Store) MergeEventsChange(keep, drop uint64, take []string) (EventChange
 	if keep == drop {
 		return EventChange{}, fmt.Errorf("merge: event %d with itself", keep)
 	}
-	k, err := s.EventByID(keep)
+	both, err := s.eventsByID(keep, drop)
 	if err != nil {
 		return EventChange{}, fmt.Errorf("merge: %w", err)
 	}
-	d, err := s.EventByID(drop)
-	if err != nil {
-		return EventChange{}, fmt.Errorf("merge: %w", err)
-	}
+	k, d := &both[0], &both[1]
 	m := cloneEvent(k)
 	for _, g := range take {
 		if !copyGroup(m, d, g) {
