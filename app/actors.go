@@ -321,12 +321,11 @@ func (p *actorPanel) rebind() {
 // syncFromFilter adopts the state's actor filter when something else set
 // it (Clear all, a removed chip): no actor filter checks every actor.
 func (p *actorPanel) syncFromFilter() {
+	p.syncGroups()
 	want := p.st.filter.Actors
 	if sameNames(want, p.lastNames) {
-		p.syncGroups()
 		return
 	}
-	p.syncGroups()
 	clear(p.checked)
 	if len(want) == 0 {
 		for _, id := range p.st.all {
@@ -360,30 +359,31 @@ func sameNames(a, b []string) bool {
 	return slices.Equal(a, b)
 }
 
+// updateSummary says what the checks filter; it runs on every snapshot,
+// so the label is only set when its text changes.
 func (p *actorPanel) updateSummary() {
 	n, total := len(p.checked), len(p.st.all)
-	hint := ""
-	if p.onMenu != nil {
-		hint = " Right-click an actor (or ⋯) to rename, merge, colour or group it."
-	}
-	if g := p.st.filter.Groups; len(g) > 0 {
-		if n == 0 || n >= total {
-			p.summary.SetText(fmt.Sprintf("Showing the events of the group %s only.", strings.Join(g, ", ")) + hint)
-		} else {
-			p.summary.SetText(fmt.Sprintf("%d of %d actors checked, and the group %s: showing events involving any of them.", n, total, strings.Join(g, ", ")) + hint)
-		}
-		return
-	}
-	defer func() { p.summary.SetText(p.summary.Text + hint) }()
+	var text string
+	g := p.st.filter.Groups
 	switch {
+	case len(g) > 0 && (n == 0 || n >= total):
+		text = fmt.Sprintf("Showing the events of the group %s only.", strings.Join(g, ", "))
+	case len(g) > 0:
+		text = fmt.Sprintf("%d of %d actors checked, and the group %s: showing events involving any of them.", n, total, strings.Join(g, ", "))
 	case total == 0:
-		p.summary.SetText("No actors in this store.")
+		text = "No actors in this store."
 	case n == total:
-		p.summary.SetText(fmt.Sprintf("All %d actors checked: no actor filter.", total))
+		text = fmt.Sprintf("All %d actors checked: no actor filter.", total)
 	case n == 0:
-		p.summary.SetText("No actor checked: no actor filter, every event shown.")
+		text = "No actor checked: no actor filter, every event shown."
 	default:
-		p.summary.SetText(fmt.Sprintf("%d of %d actors checked: showing events involving any of them.", n, total))
+		text = fmt.Sprintf("%d of %d actors checked: showing events involving any of them.", n, total)
+	}
+	if p.onMenu != nil {
+		text += " Right-click an actor (or ⋯) to rename, merge, colour or group it."
+	}
+	if text != p.summary.Text {
+		p.summary.SetText(text)
 	}
 }
 

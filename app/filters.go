@@ -58,9 +58,10 @@ type filterPanel struct {
 	bar      *chipBar
 	top      *fyne.Container
 	// tagsTitle and tagChecks are the tag filter: one check per tag in
-	// use (hidden when there are none).
+	// use, named in tagNames (hidden when there are none).
 	tagsTitle *widget.Label
 	tagChecks *fyne.Container
+	tagNames  []string
 
 	textTimer    *time.Timer
 	textGen      uint64 // bumped on each edit; stale timers do nothing
@@ -258,6 +259,7 @@ func (p *filterPanel) syncFromFilter() {
 func (p *filterPanel) buildTags() {
 	ix := p.st.ix
 	names := ix.TagNames()
+	p.tagNames = names
 	p.tagChecks.RemoveAll()
 	for _, t := range names {
 		c := widget.NewCheck(fmt.Sprintf("%s (%s)", t, groupDigits(int64(len(ix.TagRows(t))))), nil)
@@ -281,7 +283,7 @@ func (p *filterPanel) buildTags() {
 
 // syncTags checks the tags of the state's tag filter.
 func (p *filterPanel) syncTags() {
-	names := p.st.ix.TagNames()
+	names := p.tagNames // syncTags runs on every snapshot: no new list each time
 	p.syncing = true
 	for i, o := range p.tagChecks.Objects {
 		if c, ok := o.(*widget.Check); ok && i < len(names) {
