@@ -44,12 +44,12 @@ func (u *mainUI) updateCurateMenu() {
 		return
 	}
 	noStore := u.sess.curation() == nil
-	sel := len(u.table.selectedRows()) > 0
+	n := len(u.table.selectedRows())
 	m.add.Disabled = noStore
 	m.edit.Disabled = noStore || u.st.selected < 0
-	m.del.Disabled = noStore || !sel
+	m.del.Disabled = noStore || n == 0
 	m.del.Label = "Delete Selected Event"
-	if n := len(u.table.selectedRows()); n > 1 {
+	if n > 1 {
 		m.del.Label = fmt.Sprintf("Delete %d Selected Events", n)
 	}
 	for _, it := range []*fyne.MenuItem{m.tags, m.dups, m.conflicts} {
