@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
@@ -112,9 +111,7 @@ func runActorsList(env *Env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(list)
+		return printJSON(env, list)
 	}
 	w := env.Stdout
 	fmt.Fprintf(w, "Actors (%d):\n", len(list.Actors))

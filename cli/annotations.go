@@ -169,18 +169,11 @@ func runAnnotationsExport(env *Env, args []string) error {
 		return err
 	}
 	items := byLayer[layer.ID]
-	if err := writeAtomically(*out, func(w io.Writer) error { return annotationWriters[*format](w, layer, items) }); err != nil {
+	if err := atomicfile.Write(*out, func(w io.Writer) error { return annotationWriters[*format](w, layer, items) }); err != nil {
 		return fmt.Errorf("export %s: %w", *out, err)
 	}
 	fmt.Fprintf(env.Stderr, "wrote %d annotations of layer %q to %s\n", len(items), layer.Name, *out)
 	return nil
-}
-
-// writeAtomically writes a file through write into a temporary file beside
-// it and renames that into place, so a failure never leaves a
-// half-written file under the name.
-func writeAtomically(path string, write func(io.Writer) error) error {
-	return atomicfile.Write(path, write)
 }
 
 // annotationImportResult is what "frontier annotations import --json"

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -253,9 +252,7 @@ func runEventsByID(env *Env, cmd string, args []string) error {
 			return err
 		}
 		if *asJSON {
-			enc := json.NewEncoder(env.Stdout)
-			enc.SetIndent("", "  ")
-			return enc.Encode(struct {
+			return printJSON(env, struct {
 				Event      *data.Event     `json:"event"`
 				Provenance data.Provenance `json:"provenance"`
 			}{events[0], p})
@@ -322,9 +319,7 @@ func runConflicts(env *Env, args []string) error {
 		if cs == nil {
 			cs = []data.Conflict{}
 		}
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(cs)
+		return printJSON(env, cs)
 	}
 	fmt.Fprintf(env.Stdout, "Conflicts (%d):\n", len(cs))
 	for _, c := range cs {
@@ -452,9 +447,7 @@ func runDuplicates(env *Env, args []string) error {
 		out = append(out, DuplicateResult{a, b, p.Km, p.Days, p.SharedActor, p.SharedType})
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return printJSON(env, out)
 	}
 	fmt.Fprintf(env.Stdout, "Possible duplicates (%d pairs in %d groups):\n", len(out), len(data.DuplicateGroups(pairs)))
 	for _, r := range out {

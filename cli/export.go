@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"frontier/data"
+	"frontier/internal/atomicfile"
 )
 
 // exportWriters are the export formats by --format name.
@@ -35,7 +36,7 @@ func runExport(env *Env, args []string) error {
 	defer env.release(sel.store)
 	ix, res := sel.ix, sel.res
 	// A failed export never leaves a half-written file under the name.
-	err = writeAtomically(*out, func(w io.Writer) error { return exportWriters[*format](ix, w, res.Rows) })
+	err = atomicfile.Write(*out, func(w io.Writer) error { return exportWriters[*format](ix, w, res.Rows) })
 	if err != nil {
 		return fmt.Errorf("export %s: %w", *out, err)
 	}

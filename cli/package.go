@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -181,10 +180,4 @@ func runPackageInfo(env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "  %s: %d annotations%s\n", l.Name, l.Annotations, flags)
 	}
 	return nil
-}
-
-func printJSON(env *Env, v any) error {
-	enc := json.NewEncoder(env.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -66,9 +65,7 @@ func runStats(env *Env, args []string) error {
 	ix, res := sel.ix, sel.res
 	st := ComputeStats(ix, res)
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(st)
+		return printJSON(env, st)
 	}
 	w := env.Stdout
 	fmt.Fprintf(w, "Events:       %d of %d\n", st.Events, ix.Len())

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -82,9 +81,7 @@ func runTagList(env *Env, db string, asJSON bool) error {
 		return err
 	}
 	if asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(tags)
+		return printJSON(env, tags)
 	}
 	fmt.Fprintf(env.Stdout, "Tags (%d):\n", len(tags))
 	for _, t := range tags {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -38,9 +37,7 @@ func runViews(env *Env, args []string) error {
 		if views == nil {
 			views = []data.View{}
 		}
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(views)
+		return printJSON(env, views)
 	}
 	if len(views) == 0 {
 		fmt.Fprintln(env.Stdout, "No saved views.")
