@@ -37,10 +37,8 @@ var (
 // event took the next ID, so the imports' Added counts, in order, are the
 // ID ranges.
 func migrateCuration(tx *bolt.Tx) error {
-	for _, b := range [][]byte{bucketProvenance, bucketImportIDs, bucketConflicts, bucketAliases, bucketGroups, bucketUserTags, bucketDistinct} {
-		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-			return fmt.Errorf("create bucket %s: %w", b, err)
-		}
+	if err := createBuckets(tx, bucketProvenance, bucketImportIDs, bucketConflicts, bucketAliases, bucketGroups, bucketUserTags, bucketDistinct); err != nil {
+		return err
 	}
 	imports := tx.Bucket(bucketImports)
 	if imports == nil {

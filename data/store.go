@@ -70,33 +70,29 @@ type Store struct {
 // transaction. Version 0 is an empty file.
 var migrations = []func(tx *bolt.Tx) error{
 	0: func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketMeta, bucketEvents, bucketSrcIDs, bucketStrings, bucketActors, bucketImports} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return fmt.Errorf("create bucket %s: %w", b, err)
-			}
+		if err := createBuckets(tx, bucketMeta, bucketEvents, bucketSrcIDs, bucketStrings, bucketActors, bucketImports); err != nil {
+			return err
 		}
 		now, _ := time.Now().UTC().MarshalText()
 		return tx.Bucket(bucketMeta).Put(keyCreated, now)
 	},
 	// 2: annotation layers and annotations.
-	1: func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketAnnotations, bucketLayers} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return fmt.Errorf("create bucket %s: %w", b, err)
-			}
-		}
-		return nil
-	},
+	1: func(tx *bolt.Tx) error { return createBuckets(tx, bucketAnnotations, bucketLayers) },
 	// 3: curation (provenance, conflicts, aliases, groups, user tags,
 	// distinct pairs, import ID ranges).
 	2: migrateCuration,
 	// 4: saved views.
-	3: func(tx *bolt.Tx) error {
-		if _, err := tx.CreateBucketIfNotExists(bucketViews); err != nil {
-			return fmt.Errorf("create bucket %s: %w", bucketViews, err)
+	3: func(tx *bolt.Tx) error { return createBuckets(tx, bucketViews) },
+}
+
+// createBuckets creates the buckets names that do not exist yet.
+func createBuckets(tx *bolt.Tx, names ...[]byte) error {
+	for _, b := range names {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return fmt.Errorf("create bucket %s: %w", b, err)
 		}
-		return nil
-	},
+	}
+	return nil
 }
 
 // Open opens (creating if needed) the store at path, migrating it to the
