@@ -334,18 +334,14 @@ func (p *layersPanel) move(dir int) {
 	if i < 0 || j < 0 || j >= len(doc.layers) {
 		return
 	}
-	ls := append([]data.Layer(nil), doc.layers...)
-	ls[i], ls[j] = ls[j], ls[i]
-	name := ls[j].Name
-	for k := range ls {
-		if ls[k].Order == k {
-			continue
-		}
-		ls[k].Order = k
-		if err := doc.store.PutLayer(&ls[k]); err != nil {
-			p.a.fail(fmt.Errorf("move layer %q: %w", name, err))
-			break
-		}
+	ids := make([]uint64, len(doc.layers))
+	for k, l := range doc.layers {
+		ids[k] = l.ID
+	}
+	ids[i], ids[j] = ids[j], ids[i]
+	name := doc.layers[i].Name
+	if err := doc.store.ReorderLayers(ids); err != nil {
+		p.a.fail(fmt.Errorf("move layer %q: %w", name, err))
 	}
 	if err := doc.reloadLayers(); err != nil {
 		p.a.fail(fmt.Errorf("move layer %q: %w", name, err))

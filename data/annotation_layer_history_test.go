@@ -111,3 +111,26 @@ func TestApplyLayersDeletesStragglers(t *testing.T) {
 		t.Errorf("annotations left on a deleted layer: %+v", got)
 	}
 }
+
+// ReorderLayers sets every layer's order in one transaction and refuses a
+// list that does not name every layer.
+func TestReorderLayers(t *testing.T) {
+	s := openTemp(t)
+	a, b, c := addTestLayer(t, s, "A"), addTestLayer(t, s, "B"), addTestLayer(t, s, "C")
+	if err := s.ReorderLayers([]uint64{c, a, b}); err != nil {
+		t.Fatal(err)
+	}
+	ls, _ := s.Layers()
+	if len(ls) != 3 || ls[0].ID != c || ls[1].ID != a || ls[2].ID != b || ls[0].Order != 0 || ls[2].Order != 2 {
+		t.Errorf("layers after reordering: %+v", ls)
+	}
+	if err := s.ReorderLayers([]uint64{a, b}); err == nil {
+		t.Error("a list missing a layer was taken")
+	}
+	if err := s.ReorderLayers([]uint64{a, b, 99}); err == nil {
+		t.Error("a list naming an unknown layer was taken")
+	}
+	if ls2, _ := s.Layers(); !reflect.DeepEqual(ls2, ls) {
+		t.Errorf("a refused reorder changed the layers: %+v", ls2)
+	}
+}

@@ -42,6 +42,12 @@ func (s *Store) PutLayer(l *Layer) error {
 	return nil
 }
 
+// ReorderLayers sets the drawing order to ids (every layer's ID, bottom
+// to top) in one transaction.
+func (s *Store) ReorderLayers(ids []uint64) error {
+	return reorderRecords[Layer](s, bucketLayers, "layer", ids)
+}
+
 // DeleteLayer removes a layer and every annotation on it in one transaction.
 func (s *Store) DeleteLayer(id uint64) error {
 	if err := s.db.Update(func(tx *bolt.Tx) error { return deleteLayer(tx, id) }); err != nil {

@@ -83,6 +83,42 @@ func orderedRecords[T ordered](s *Store, bucket []byte, what string) ([]T, error
 	return out, nil
 }
 
+// reorderRecords sets the Order of the records of bucket to their
+// positions in ids (every record's ID, first to last) in one transaction.
+func reorderRecords[T ordered, P interface {
+	*T
+	setOrder(int)
+}](s *Store, bucket []byte, what string, ids []uint64) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucket)
+		if n := b.Stats().KeyN; n != len(ids) {
+			return fmt.Errorf("%d %ss given, the store has %d", len(ids), what, n)
+		}
+		for i, id := range ids {
+			val := b.Get(idKey(id))
+			if val == nil {
+				return fmt.Errorf("%s %d not found", what, id)
+			}
+			var r T
+			if err := json.Unmarshal(val, &r); err != nil {
+				return fmt.Errorf("%s %d: %w", what, id, err)
+			}
+			P(&r).setOrder(i)
+			if err := putJSON(b, id, &r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reorder %ss: %w", what, err)
+	}
+	return nil
+}
+
+func (l *Layer) setOrder(o int) { l.Order = o }
+func (v *View) setOrder(o int)  { v.Order = o }
+
 // nextOrder is the Order that puts a new record after all of rs.
 func nextOrder[T ordered](rs []T) int {
 	next := 0

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -110,29 +109,5 @@ func (s *Store) DeleteView(id uint64) error {
 // ReorderViews sets the deck order to ids (every view's ID, first to last)
 // in one transaction.
 func (s *Store) ReorderViews(ids []uint64) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketViews)
-		if n := b.Stats().KeyN; n != len(ids) {
-			return fmt.Errorf("%d views given, the store has %d", len(ids), n)
-		}
-		for i, id := range ids {
-			val := b.Get(idKey(id))
-			if val == nil {
-				return fmt.Errorf("view %d not found", id)
-			}
-			var v View
-			if err := json.Unmarshal(val, &v); err != nil {
-				return fmt.Errorf("view %d: %w", id, err)
-			}
-			v.Order = i
-			if err := putJSON(b, id, &v); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("reorder views: %w", err)
-	}
-	return nil
+	return reorderRecords[View](s, bucketViews, "view", ids)
 }
