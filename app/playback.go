@@ -14,6 +14,8 @@ type clock interface {
 // realClock is the wall clock.
 type realClock struct{}
 
+func (realClock) Now() time.Time { return time.Now() }
+
 func (realClock) AfterFunc(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }
 
 // playMode says how the time window moves while playing.

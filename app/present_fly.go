@@ -9,21 +9,12 @@ import (
 	"frontier/mapview"
 )
 
-// animClock tells the time and schedules animation frames; tests inject
-// a fake one so that a transition steps deterministically.
+// animClock is a clock that also tells the time (realClock is one); tests
+// inject a fake one so that a transition steps deterministically.
 type animClock interface {
+	clock
 	Now() time.Time
-	// AfterFunc calls f after d (on any goroutine) and returns a function
-	// that cancels it.
-	AfterFunc(d time.Duration, f func()) (stop func() bool)
 }
-
-// wallClock is the real time.
-type wallClock struct{}
-
-func (wallClock) Now() time.Time { return time.Now() }
-
-func (wallClock) AfterFunc(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }
 
 // Transition timing.
 const (
@@ -132,13 +123,7 @@ func (w winTween) at(e float64) (from, to int64) {
 }
 
 // floorDay is the start of t's UTC day.
-func floorDay(t int64) int64 {
-	d := t - t%86400
-	if t < 0 && t%86400 != 0 {
-		d -= 86400
-	}
-	return d
-}
+func floorDay(t int64) int64 { return utcDay(time.Unix(t, 0)).Unix() }
 
 // flyer animates the map from where it is to a target viewport, and the
 // time window with it: the frames come from an injectable clock and run

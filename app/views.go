@@ -45,7 +45,7 @@ type briefing struct {
 
 func newBriefing(u *mainUI) *briefing {
 	b := &briefing{u: u}
-	b.fly = newFlyer(u.mapP.m, u.st, wallClock{}, postToUI)
+	b.fly = newFlyer(u.mapP.m, u.st, realClock{}, postToUI)
 	b.stage = newStage(b)
 	b.notes = &notesWindow{b: b}
 	b.pres = newPresenter(b)
