@@ -397,8 +397,8 @@ func TestMeasureText(t *testing.T) {
 		{850, 359.6, "850 m · 000°"},
 		{1234000, -50, "1,234 km · 310°"},
 	} {
-		if got := measureText(c.d, c.b); got != c.want {
-			t.Errorf("measureText(%g, %g) = %q, want %q", c.d, c.b, got, c.want)
+		if got := mapview.RangeBearingText(c.d, c.b); got != c.want {
+			t.Errorf("RangeBearingText(%g, %g) = %q, want %q", c.d, c.b, got, c.want)
 		}
 	}
 }

@@ -393,26 +393,7 @@ func (a *annotUI) cannotDraw() error {
 
 // measured shows the measure or range-bearing read-out (Measured callback).
 func (a *annotUI) measured(dist, bearing float64) {
-	a.bar.setReadout(measureText(dist, bearing))
-}
-
-// measureText formats a distance in metres and a bearing in degrees:
-// "850 m · 047°", "12.4 km · 047°", "1,234 km · 310°".
-func measureText(dist, bearing float64) string {
-	var d string
-	switch {
-	case dist < 1000:
-		d = fmt.Sprintf("%.0f m", dist)
-	case dist < 100_000:
-		d = fmt.Sprintf("%.1f km", dist/1000)
-	default:
-		d = groupDigits(int64(math.Round(dist/1000))) + " km"
-	}
-	b := math.Mod(math.Round(bearing), 360)
-	if b < 0 {
-		b += 360
-	}
-	return fmt.Sprintf("%s · %03.0f°", d, b)
+	a.bar.setReadout(mapview.RangeBearingText(dist, bearing))
 }
 
 // focusedText returns the focused text entry, if any: its own undo and

@@ -348,7 +348,7 @@ func (p *annotPainter) drawMeasure(a *data.Annotation) {
 	p.tmpM = m
 	text := formatDistance(total)
 	if len(a.Points) == 2 {
-		text = rangeBearingText(total, brg)
+		text = RangeBearingText(total, brg)
 	}
 	e := extentOf(m)
 	s := p.s

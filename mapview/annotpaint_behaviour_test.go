@@ -253,8 +253,8 @@ func TestFormatDistanceAndBearing(t *testing.T) {
 		{19_999_000, -90, "19,999 km · 270°"},
 		{math.NaN(), math.NaN(), "? m · ---°"},
 	} {
-		if got := rangeBearingText(tt.m, tt.brg); got != tt.want {
-			t.Errorf("rangeBearingText(%v, %v) = %q, want %q", tt.m, tt.brg, got, tt.want)
+		if got := RangeBearingText(tt.m, tt.brg); got != tt.want {
+			t.Errorf("RangeBearingText(%v, %v) = %q, want %q", tt.m, tt.brg, got, tt.want)
 		}
 	}
 }

@@ -127,7 +127,7 @@ func buildGeom(g *annotGeom, a *data.Annotation, merc []float64) []float64 {
 	case a.Kind == data.KindRangeBearing && len(a.Points) >= 2:
 		var dist, brg float64
 		merc, dist, brg = geodesicPath(merc, a.Points[0], a.Points[len(a.Points)-1])
-		g.text = rangeBearingText(dist, brg)
+		g.text = RangeBearingText(dist, brg)
 	default:
 		for _, p := range a.Points {
 			x, y := data.Mercator(p[0], p[1])
@@ -292,12 +292,7 @@ func formatDistance(m float64) string {
 	case m < 100_000:
 		return strconv.FormatFloat(m/1000, 'f', 1, 64) + " km"
 	}
-	k := int64(math.Round(m / 1000))
-	s := strconv.FormatInt(k, 10)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s + " km"
+	return groupThousands(int64(math.Round(m/1000))) + " km"
 }
 
 // formatBearing writes a bearing in degrees true as three digits: "047°".
@@ -313,7 +308,8 @@ func formatBearing(deg float64) string {
 	return s + "°"
 }
 
-// rangeBearingText is a range-bearing line's label: "12.4 km · 047°".
-func rangeBearingText(dist, brg float64) string {
+// RangeBearingText is a range-bearing line's label and the measuring
+// tool's read-out: "12.4 km · 047°", "1,234 km · 310°".
+func RangeBearingText(dist, brg float64) string {
 	return formatDistance(dist) + " · " + formatBearing(brg)
 }

@@ -72,7 +72,7 @@ func (d *Drawer) Readout() string {
 		}
 	case ToolRangeBearing, ToolMeasure:
 		if dist, brg, ok := d.Measurement(); ok {
-			return rangeBearingText(dist, brg)
+			return RangeBearingText(dist, brg)
 		}
 	case ToolFreehand:
 		if a := d.Draft(); a != nil {
