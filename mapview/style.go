@@ -59,10 +59,10 @@ func lerp(zoom, z0, z1, a, b float64) float64 {
 // faces holds the fonts of one renderer, made on first use at each
 // device scale.
 type faces struct {
-	scale                      float64
-	place, capital, region     *paint.Face
-	countFace, badgeFace, info *paint.Face
-	title                      *paint.Face
+	scale                  float64
+	place, capital, region *paint.Face
+	countFace, badgeFace   *paint.Face
+	title                  *paint.Face
 }
 
 func (f *faces) at(s float64) *faces {
@@ -74,7 +74,6 @@ func (f *faces) at(s float64) *faces {
 			region:    paint.RegularFace(11 * s),
 			countFace: paint.BoldFace(11 * s),
 			badgeFace: paint.BoldFace(9 * s),
-			info:      paint.RegularFace(10 * s),
 			title:     paint.BoldFace(18 * s),
 		}
 	}
