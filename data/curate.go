@@ -251,12 +251,10 @@ func (w *curationTx) applyEdits(c *EventChange, reverse bool) error {
 
 // pairKey is the bucketDistinct key of two events, lower ID first.
 func pairKey(a, b uint64) []byte {
-	if a > b {
-		a, b = b, a
-	}
+	p := pairOf(a, b)
 	k := make([]byte, 16)
-	binary.BigEndian.PutUint64(k[0:8], a)
-	binary.BigEndian.PutUint64(k[8:16], b)
+	binary.BigEndian.PutUint64(k[0:8], p[0])
+	binary.BigEndian.PutUint64(k[8:16], p[1])
 	return k
 }
 

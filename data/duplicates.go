@@ -280,11 +280,15 @@ func (s *Store) MarkDistinctChange(a, b uint64, distinct bool) (EventChange, err
 	if a == b {
 		return c, fmt.Errorf("mark distinct: event %d with itself", a)
 	}
-	pairs, err := s.DistinctPairs()
+	var was bool
+	err := s.db.View(func(tx *bolt.Tx) error {
+		was = tx.Bucket(bucketDistinct).Get(pairKey(a, b)) != nil
+		return nil
+	})
 	if err != nil {
-		return c, err
+		return c, fmt.Errorf("read distinct pairs: %w", err)
 	}
-	if was := pairs[pairOf(a, b)]; was != distinct {
+	if was != distinct {
 		c.Distinct = []DistinctEdit{{A: a, B: b, Before: was, After: distinct}}
 	}
 	return c, nil
