@@ -23,24 +23,19 @@ func (u *mainUI) briefSourceNow() (*brief.Source, error) {
 }
 
 // briefCurrent is what Export image… and Export animation… draw: the map
-// as it is on screen (centre and zoom), the current filter and time
-// window, the visible layers and the selected event, untitled (the dialog
-// asks for a title).
+// as it is on screen, captured as a view would be (centre and zoom, the
+// current filter and time window, the layers shown, the selected event),
+// untitled (the dialog asks for a title).
 func (u *mainUI) briefCurrent() (*brief.Source, data.View, error) {
 	src, err := u.briefSourceNow()
 	if err != nil {
 		return nil, data.View{}, err
 	}
-	vp := u.st.view
-	if vp.Zoom == 0 && vp.CenterX == 0 && vp.CenterY == 0 {
-		vp = mapview.FitBound(mapview.HomeBound(), 1920, 1080, 1, 0, 11)
-	}
-	lon, lat := data.InverseMercator(vp.CenterX, vp.CenterY)
-	f := cloneFilter(&u.st.filter)
-	sz := u.mapP.m.Size()
-	v := data.View{CenterLon: lon, CenterLat: lat, Zoom: vp.Zoom, Filter: f, Width: int(sz.Width), Height: int(sz.Height)}
-	if row := u.st.selected; row >= 0 && row < u.st.ix.Len() {
-		v.Selected = u.st.ix.ID[row]
+	v := u.brief.captureView()
+	if vp := u.mapP.m.View(); vp.Zoom == 0 && vp.CenterX == 0 && vp.CenterY == 0 {
+		home := mapview.FitBound(mapview.HomeBound(), 1920, 1080, 1, 0, 11) // a map never shown
+		v.CenterLon, v.CenterLat = data.InverseMercator(home.CenterX, home.CenterY)
+		v.Zoom = home.Zoom
 	}
 	return src, v, nil
 }

@@ -23,7 +23,8 @@ func TestBriefCurrentIsTheScreen(t *testing.T) {
 	settle(u)
 	u.st.selectRow(int(u.st.snap.result.Rows[0]))
 	x, y := data.Mercator(71.5, 34.7)
-	u.st.view = mapview.Viewport{CenterX: x, CenterY: y, Zoom: 8.25, Width: 900, Height: 600, Scale: 1} // as the map reports it
+	u.mapP.m.SetView(mapview.Viewport{CenterX: x, CenterY: y, Zoom: 8.25, Width: 900, Height: 600, Scale: 1})
+	u.st.view = u.mapP.m.View() // as the map reports it
 	src, v, err := u.briefCurrent()
 	if err != nil {
 		t.Fatal(err)
