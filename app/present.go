@@ -199,6 +199,11 @@ func (p *presenter) refreshOverlays() {
 	if len(rows) > 0 && sameRows(rows, p.legendFor) {
 		return
 	}
+	if p.b.fly.flying {
+		// The window tweens through new rows every 50 ms of a flight;
+		// landed counts the legend once for where the map ends up.
+		return
+	}
 	p.legendFor = rows
 	fillLegend(p.legend, legendEntries(st, p.b.u.mapP.colors, legendSize, p.onScreen()))
 }
