@@ -119,7 +119,7 @@ func newAnimator(src *Source, opt *AnimOptions, wins []Window) (*animator, error
 		if err != nil {
 			return nil, fmt.Errorf("animation: %w", err)
 		}
-		a.vp = fitRows(src.Index, res.Rows, src.AnnotationsFor(opt.View.Layers, opt.From, opt.To), opt.Width, opt.Height, s)
+		a.vp = FitView(src.Index, res.Rows, src.AnnotationsFor(opt.View.Layers, opt.From, opt.To), opt.Width, opt.Height, s)
 	} else {
 		x, y := data.Mercator(opt.View.CenterLon, opt.View.CenterLat)
 		a.vp = mapview.Viewport{CenterX: x, CenterY: y, Zoom: opt.View.Zoom, Width: opt.Width, Height: opt.Height, Scale: s}
@@ -133,9 +133,10 @@ const (
 	fitMaxZoom = 11 // fitting one event does not zoom to street level
 )
 
-// fitRows is the viewport of w×h at device scale s that shows the events
-// rows of ix and the annotations (the frontier when there are none).
-func fitRows(ix *data.Index, rows []int32, annots []data.Annotation, w, h int, s float64) mapview.Viewport {
+// FitView is the viewport RenderView-like images of w×h at device scale s
+// use to show the events rows of ix and the annotations: their extent with
+// a margin, at most zoom 11 (the frontier when there are none).
+func FitView(ix *data.Index, rows []int32, annots []data.Annotation, w, h int, s float64) mapview.Viewport {
 	if len(rows) == 0 && len(annots) == 0 {
 		return mapview.FitBound(mapview.HomeBound(), w, h, s, 0, fitMaxZoom)
 	}
@@ -152,13 +153,6 @@ func fitRows(ix *data.Index, rows []int32, annots []data.Annotation, w, h int, s
 		minY, maxY = math.Min(minY, y0), math.Max(maxY, y1)
 	}
 	return mapview.FitExtent(minX, minY, maxX, maxY, w, h, s, fitPad*s, fitMaxZoom)
-}
-
-// FitView is the viewport RenderView-like images of w×h at device scale s
-// use to show the events rows of ix and the annotations: their extent with
-// a margin, at most zoom 11 (the frontier when there are none).
-func FitView(ix *data.Index, rows []int32, annots []data.Annotation, w, h int, s float64) mapview.Viewport {
-	return fitRows(ix, rows, annots, w, h, s)
 }
 
 // draw renders frame i (i < 0: the whole span, for the palette).

@@ -16,8 +16,6 @@ import (
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
-
-	"frontier/data/gazetteer"
 )
 
 // GenericCSVReader reads events from a CSV file in no particular format:
@@ -50,8 +48,6 @@ type GenericCSVReader struct {
 	dayFirst bool
 	warnings []string
 	recoded  bool
-	gaz      *gazetteer.Gazetteer
-	gazErr   error
 	placed   int // rows placed by gazetteer
 	multiple int // of them, rows whose place name has several places
 	ev       Event

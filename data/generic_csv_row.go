@@ -138,19 +138,17 @@ func (g *GenericCSVReader) lookup(rec []string) (gazetteer.Match, *RowError) {
 	if naValue(name) {
 		return gazetteer.Match{}, &RowError{Field: field, Reason: "missing, and the row has no coordinates"}
 	}
-	if g.gaz == nil && g.gazErr == nil {
-		g.gaz, g.gazErr = gazetteer.Load()
-	}
-	if g.gazErr != nil {
-		return gazetteer.Match{}, &RowError{Field: field, Reason: g.gazErr.Error()}
+	gaz, err := gazetteer.Load() // decoded once per process
+	if err != nil {
+		return gazetteer.Match{}, &RowError{Field: field, Reason: err.Error()}
 	}
 	hint := ""
 	if c.country >= 0 {
 		hint = g.field(rec, c.country)
 	}
-	m, ok := g.gaz.Lookup(name, hint)
+	m, ok := gaz.Lookup(name, hint)
 	if !ok {
-		if hint != "" && g.gaz.CountryCode(hint) != "" {
+		if hint != "" && gaz.CountryCode(hint) != "" {
 			return m, &RowError{Field: field, Reason: fmt.Sprintf("%q: no place of that name in %s in the gazetteer", name, hint)}
 		}
 		return m, &RowError{Field: field, Reason: fmt.Sprintf("%q: no place of that name in the gazetteer", name)}
