@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
 	"frontier/data"
@@ -238,8 +239,13 @@ func TestAddedEventAppearsOnMapTableAndDetails(t *testing.T) {
 	if !strings.Contains(prov, "Origin: entered by hand") || !strings.Contains(prov, "Add event") {
 		t.Errorf("provenance %q", prov)
 	}
-	if !nu.details.buttons.Visible() || !nu.details.step.Hidden {
-		t.Error("the details buttons should show, without Step until the step-through is wired")
+	if !nu.details.buttons.Visible() {
+		t.Error("the details buttons should show")
+	}
+	for _, o := range nu.details.buttons.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Step from here" {
+			t.Error("the details pane has its own Step from here; the step-through's bar has it")
+		}
 	}
 	if nu.ann.menu.undo.Label != "Undo Add event" {
 		t.Errorf("undo item %q", nu.ann.menu.undo.Label)

@@ -108,16 +108,12 @@ type detailsPane struct {
 	// local history shown under them (when a store is open).
 	buttons          *fyne.Container
 	edit, del, tag   *widget.Button
-	step             *widget.Button
 	prov             *fyne.Container
 	provenance       func(id uint64) (data.Provenance, error)           // nil: none shown
 	eventAt          func(ix *data.Index, row int) (*data.Event, error) // loads with the user tags
 	provFields       []field                                            // what the provenance part shows
 	onEdit, onDelete func()
 	onTag            func()
-	// onStep, when set, starts the step-through at the selected event
-	// (the step-through is wired by its own panel); nil hides the button.
-	onStep func(row int)
 }
 
 func newDetailsPane(st *state) *detailsPane {
@@ -131,15 +127,10 @@ func newDetailsPane(st *state) *detailsPane {
 	d.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { call(d.onEdit) })
 	d.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { call(d.onDelete) })
 	d.tag = widget.NewButtonWithIcon("Tag…", theme.ContentAddIcon(), func() { call(d.onTag) })
-	d.step = widget.NewButtonWithIcon("Step from here", theme.MediaPlayIcon(), func() {
-		if d.onStep != nil && d.st.selected >= 0 {
-			d.onStep(d.st.selected)
-		}
-	})
-	for _, b := range []*widget.Button{d.edit, d.del, d.tag, d.step} {
+	for _, b := range []*widget.Button{d.edit, d.del, d.tag} {
 		b.Importance = widget.LowImportance
 	}
-	d.buttons = container.NewHBox(d.edit, d.del, d.tag, d.step)
+	d.buttons = container.NewHBox(d.edit, d.del, d.tag)
 	d.buttons.Hide()
 	d.scroll = container.NewVScroll(container.NewVBox(d.hint, d.form, d.prov))
 	d.content = container.NewBorder(container.NewVBox(d.title, d.buttons), nil, nil, nil, d.scroll)
@@ -268,11 +259,6 @@ func (d *detailsPane) showProvenance(e *data.Event, p *data.Provenance) {
 	d.provFields = nil
 	if e != nil && d.provenance != nil {
 		d.buttons.Show()
-		if d.onStep == nil {
-			d.step.Hide()
-		} else {
-			d.step.Show()
-		}
 	} else {
 		d.buttons.Hide()
 	}
