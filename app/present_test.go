@@ -302,3 +302,32 @@ func TestRebuildEndsThePresentation(t *testing.T) {
 		t.Error("the window still shows the stage or the old layout")
 	}
 }
+
+// The stage's legend is counted once a flight lands, for the view the map
+// ends on, and not during the flight.
+func TestPresenterLegendAfterLanding(t *testing.T) {
+	_, u := newAnnotTestUI(t)
+	c := useFakeFlights(u)
+	threeViews(t, u)
+	u.brief.present(2) // Region: all dates, the whole area
+	land(u, c)
+	settle(u)
+	p := u.brief.pres
+	if len(p.legend.Objects) == 0 || !p.legend.Visible() {
+		t.Fatalf("no legend after landing on the region view: %d rows shown", len(u.st.snap.result.Rows))
+	}
+	p.goTo(1)
+	if !u.brief.fly.flying {
+		t.Fatal("the move to the next view did not fly")
+	}
+	p.legendFor = nil
+	p.refreshOverlays()
+	if p.legendFor != nil {
+		t.Error("the legend was counted during the flight")
+	}
+	land(u, c)
+	settle(u)
+	if p.legendFor == nil {
+		t.Error("the legend was not counted after the landing")
+	}
+}
